@@ -1,0 +1,54 @@
+package eu.authorityhub.api;
+
+/**
+ * Every machine-readable error code the hub answers with, in one place. Clients switch on {@code code}; titles are for
+ * people. Codes are stable: never renamed, never reused. docs/errors.md lists them.
+ */
+public enum ErrorCode {
+
+    // 400
+    MALFORMED_JSON(400, "The request body is not valid JSON"), INVALID_FIELD_TYPE(400,
+            "A field has the wrong type"), UNKNOWN_ENUM_VALUE(400,
+                    "A field has a value outside its allowed set"), UNKNOWN_FIELD(400,
+                            "The request body has a field this endpoint does not know"), DUPLICATE_FIELD(400,
+                                    "The request body has the same field twice"), VALIDATION_FAILED(400,
+                                            "The request is not valid"), BAD_REQUEST(400, "The request cannot be read"),
+    // 401, 403, 404
+    UNAUTHENTICATED(401, "Authentication is required"), FORBIDDEN(403, "The caller may not do this"), NOT_FOUND(404,
+            "No such resource"),
+    // 405, 406, 409, 413, 415, 429
+    METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"), NOT_ACCEPTABLE(406,
+            "The requested media type cannot be produced"), CONFLICT(409,
+                    "The request conflicts with the current state"), CONCURRENT_MODIFICATION(409,
+                            "Someone else changed this resource at the same time; reload and retry"), AUTHORITY_CODE_TAKEN(
+                                    409, "An authority with this code already exists"), PAYLOAD_TOO_LARGE(413,
+                                            "The request body is too large"), UNSUPPORTED_MEDIA_TYPE(415,
+                                                    "The request body has a media type this endpoint does not accept"), RATE_LIMITED(
+                                                            429, "Too many requests; slow down"),
+    // 5xx
+    INTERNAL_ERROR(500, "An unexpected error occurred"), DATABASE_UNAVAILABLE(503,
+            "The database is unavailable; retry later"), MESSAGING_UNAVAILABLE(503,
+                    "The message broker is unavailable; retry later"), SERVICE_UNAVAILABLE(503,
+                            "The service is unavailable; retry later");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem {@code type} URI: a stable name that docs/errors.md explains. */
+    public String type() {
+        return "https://authorityhub.eu/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,86 @@
+package eu.authorityhub.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem+json for what never reaches a REST resource: bodies announced larger than the limit (refused before they are
+ * read) and failures of the HTTP layer itself.
+ */
+@ApplicationScoped
+public class HttpProblemRoutes {
+
+    private final ObjectMapper mapper;
+    private final long maxBody;
+
+    public HttpProblemRoutes(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.mapper = mapper;
+        this.maxBody = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && tooLarge(length)) {
+                write(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBody + " bytes"));
+                return;
+            }
+            ctx.next();
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.response().headWritten()) {
+                ctx.next();
+                return;
+            }
+            int status = ctx.statusCode();
+            ErrorCode code = switch (status) {
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 401 -> ErrorCode.UNAUTHENTICATED;
+                case 403 -> ErrorCode.FORBIDDEN;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 400 -> ErrorCode.BAD_REQUEST;
+                default -> ctx.failure() != null && Failures.isDatabaseUnavailable(ctx.failure())
+                        ? ErrorCode.DATABASE_UNAVAILABLE
+                        : ErrorCode.INTERNAL_ERROR;
+            };
+            write(ctx, Problem.of(code, code.title()));
+        });
+    }
+
+    private boolean tooLarge(String length) {
+        try {
+            return Long.parseLong(length.trim()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem.withInstance(ctx.request().path()));
+        } catch (JsonProcessingException e) {
+            body = "{\"code\":\"" + problem.code() + "\",\"status\":" + problem.status() + "}";
+        }
+        var response = ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE,
+                Problem.MEDIA_TYPE);
+        if (problem.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, ProblemMappers.RETRY_AFTER_SECONDS);
+        }
+        if (problem.status() == 413) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body);
+    }
+}

@@ -1,0 +1,131 @@
+package eu.authorityhub.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded default: when no Kafka bootstrap servers and no datasource URL are configured, a real KRaft broker and a
+ * real PostgreSQL are started on this machine, with their data under one directory. Each is started only when its own
+ * connection setting is absent, so a half-external set-up works too.
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructure.class);
+
+    /** Settings read before Quarkus starts: system property first, then environment variable. */
+    public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            boolean kafkaConfigured, boolean datasourceConfigured) {
+
+        public static Settings fromEnvironment() {
+            return new Settings(Path.of(setting("hub.embedded.data-dir").orElse(".hub-data")).toAbsolutePath(),
+                    Integer.parseInt(setting("hub.embedded.kafka-port").orElse("19092")),
+                    Integer.parseInt(setting("hub.embedded.kafka-controller-port").orElse("19093")),
+                    Integer.parseInt(setting("hub.embedded.postgres-port").orElse("15432")),
+                    setting("kafka.bootstrap.servers").isPresent(),
+                    setting("quarkus.datasource.jdbc.url").isPresent());
+        }
+    }
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedPostgresServer postgres;
+    private final Map<String, String> config;
+
+    private EmbeddedInfrastructure(EmbeddedKafka kafka, EmbeddedPostgresServer postgres, Map<String, String> config) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.config = config;
+    }
+
+    public static EmbeddedInfrastructure start(Settings settings) {
+        Map<String, String> config = new LinkedHashMap<>();
+        EmbeddedPostgresServer pg = null;
+        EmbeddedKafka kafka = null;
+        try {
+            if (!settings.datasourceConfigured()) {
+                long t0 = System.nanoTime();
+                pg = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+                config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl("postgres"));
+                config.put("quarkus.datasource.username", "postgres");
+                config.put("quarkus.datasource.password", "postgres");
+                LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data: %s)", pg.port(),
+                        (System.nanoTime() - t0) / 1_000_000, settings.dataDir().resolve("postgres"));
+            }
+            if (!settings.kafkaConfigured()) {
+                long t0 = System.nanoTime();
+                kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                        settings.kafkaControllerPort());
+                config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+                LOG.infof("Embedded Kafka ready on %s in %d ms", kafka.bootstrapServers(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(kafka);
+            closeQuietly(pg);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        return new EmbeddedInfrastructure(kafka, pg, Map.copyOf(config));
+    }
+
+    /** Connection settings for the servers started here (empty when everything is external). */
+    public Map<String, String> config() {
+        return config;
+    }
+
+    public boolean startedAnything() {
+        return kafka != null || postgres != null;
+    }
+
+    public Optional<EmbeddedPostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    /**
+     * Waits (bounded) until the Quarkus application has stopped, so its consumers and connection pool close while Kafka
+     * and PostgreSQL still run. Called from a JVM shutdown hook.
+     */
+    public void awaitHubStopped() {
+        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
+        if (app == null) {
+            return;
+        }
+        Thread waiter = new Thread(app::awaitShutdown, "await-hub-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warnf("Stopping %s failed: %s", c.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    static Optional<String> setting(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,15 @@
+package eu.authorityhub.messaging;
+
+/**
+ * The stable, versioned CloudEvents {@code type} names the hub publishes. A breaking change of a payload gets a new
+ * version suffix; consumers switch on these strings. Each has a JSON Schema under {@code kafka/schemas/}.
+ */
+public final class EventTypes {
+
+    public static final String AUTHORITY_CREATED = "eu.authorityhub.directory.authority.created.v1";
+    public static final String AUTHORITY_UPDATED = "eu.authorityhub.directory.authority.updated.v1";
+    public static final String AUTHORITY_DEACTIVATED = "eu.authorityhub.directory.authority.deactivated.v1";
+
+    private EventTypes() {
+    }
+}

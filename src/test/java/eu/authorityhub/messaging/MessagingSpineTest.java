@@ -1,0 +1,142 @@
+package eu.authorityhub.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.authorityhub.directory.AuthorityPayloads.CreateRequest;
+import eu.authorityhub.directory.AuthorityService;
+import eu.authorityhub.journal.JournalEntry;
+import eu.authorityhub.messaging.outbox.OutboxMessage;
+import eu.authorityhub.messaging.outbox.OutboxRelay;
+import eu.authorityhub.testing.Fixtures;
+import eu.authorityhub.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox, the relay and the idempotent consumer, on the real broker and database. */
+@QuarkusTest
+class MessagingSpineTest {
+
+    @Inject
+    AuthorityService authorities;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    CloudEventCodec codec;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void committedChangeIsPublishedAsCloudEventKeyedByCase() throws Exception {
+        String code = Fixtures.authorityCode("NL");
+        try (TopicProbe probe = new TopicProbe(Topics.DIRECTORY_EVENTS)) {
+            authorities.create(new CreateRequest(code, "NL", "Test register", null));
+
+            probe.until(r -> code.equals(r.key()));
+            List<ConsumerRecord<String, String>> records = probe.withKey(code);
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, String> record = records.get(0);
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("application/cloudevents+json");
+            JsonNode ce = mapper.readTree(record.value());
+            assertThat(ce.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(ce.get("type").asText()).isEqualTo(EventTypes.AUTHORITY_CREATED);
+            assertThat(ce.get("subject").asText()).isEqualTo(code);
+            assertThat(ce.get("data").get("memberState").asText()).isEqualTo("NL");
+        }
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String code = Fixtures.authorityCode("BE");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            authorities.create(new CreateRequest(code, "BE", "Rolled back", null));
+            throw new IllegalStateException("crash before commit");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("eventKey", code))).isZero();
+
+        try (TopicProbe probe = new TopicProbe(Topics.DIRECTORY_EVENTS)) {
+            // the same key lands on the same partition after anything the rollback could have sent
+            authorities.create(new CreateRequest(code, "BE", "Committed", null));
+            probe.until(r -> code.equals(r.key()) && r.value().contains("Committed"));
+            assertThat(probe.withKey(code)).hasSize(1);
+        }
+    }
+
+    @Test
+    void sameEventDeliveredTwiceHasOneEffect() {
+        String subject = Fixtures.authorityCode("DE");
+        UUID duplicated = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        String envelope = codec.encode(duplicated, event(subject, "first"), OffsetDateTime.now());
+
+        TopicProbe.send(Topics.DIRECTORY_EVENTS, subject, envelope);
+        TopicProbe.send(Topics.DIRECTORY_EVENTS, subject, envelope);
+        // same key, same partition: once the marker is journalled, both copies have been consumed
+        TopicProbe.send(Topics.DIRECTORY_EVENTS, subject, codec.encode(marker, event(subject, "marker"),
+                OffsetDateTime.now()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> JournalEntry.findById(marker) != null));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JournalEntry.count("subject", subject))).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JournalEntry.count("eventId", duplicated)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void unreadableRecordGoesToDeadLetterAndDoesNotBlockThePartition() {
+        String subject = Fixtures.authorityCode("FR");
+        UUID marker = UUID.randomUUID();
+        try (TopicProbe dlq = new TopicProbe(Topics.DEAD_LETTER)) {
+            TopicProbe.send(Topics.DIRECTORY_EVENTS, subject, "{not a cloud event");
+            TopicProbe.send(Topics.DIRECTORY_EVENTS, subject, codec.encode(marker, event(subject, "after"),
+                    OffsetDateTime.now()));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> QuarkusTransaction.requiringNew().call(() -> JournalEntry.findById(marker) != null));
+            dlq.until(r -> subject.equals(r.key()));
+            assertThat(dlq.withKey(subject)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{not a cloud event"));
+        }
+    }
+
+    @Test
+    void eventCommittedWhileRelayIsStoppedIsPublishedWhenItRunsAgain() {
+        String code = Fixtures.authorityCode("AT");
+        relay.pause();
+        try {
+            authorities.create(new CreateRequest(code, "AT", "Written while the relay is down", null));
+            OutboxMessage pending = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxMessage.<OutboxMessage>find("eventKey", code).singleResult());
+            assertThat(pending.publishedAt).isNull();
+        } finally {
+            relay.resume();
+        }
+        try (TopicProbe probe = new TopicProbe(Topics.DIRECTORY_EVENTS)) {
+            probe.until(r -> code.equals(r.key()));
+            assertThat(probe.withKey(code)).hasSize(1);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>find("eventKey", code).singleResult().publishedAt != null));
+    }
+
+    private static OutgoingEvent event(String subject, String name) {
+        return new OutgoingEvent(EventTypes.AUTHORITY_UPDATED, subject, "/test",
+                java.util.Map.of("code", subject, "name", name), List.of(Topics.DIRECTORY_EVENTS));
+    }
+}

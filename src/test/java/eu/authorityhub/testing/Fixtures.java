@@ -1,0 +1,21 @@
+package eu.authorityhub.testing;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/** One place for test data builders, so tests build the state they need without sharing it. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fresh authority code of the given member state, unique per call. */
+    public static String authorityCode(String memberState) {
+        return memberState + "-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    public static String authorityJson(String code, String memberState, String name) {
+        return """
+                {"code":"%s","memberState":"%s","name":"%s"}""".formatted(code, memberState, name);
+    }
+}

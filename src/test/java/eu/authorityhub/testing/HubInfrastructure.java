@@ -1,0 +1,69 @@
+package eu.authorityhub.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import eu.authorityhub.embedded.EmbeddedInfrastructure;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real Kafka broker and a real PostgreSQL for the whole test JVM, started once (the same code as the embedded
+ * default) in a temporary directory and stopped when the JVM exits. Tests isolate by their own data.
+ */
+public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedInfrastructure infrastructure;
+    private static Path dataDir;
+
+    public static synchronized EmbeddedInfrastructure infrastructure() {
+        if (infrastructure == null) {
+            try {
+                dataDir = Files.createTempDirectory("hub-test-");
+                infrastructure = EmbeddedInfrastructure.start(new EmbeddedInfrastructure.Settings(dataDir,
+                        freePort(), freePort(), freePort(), false, false));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                infrastructure.close();
+                deleteTree(dataDir);
+            }, "test-infrastructure-shutdown"));
+        }
+        return infrastructure;
+    }
+
+    public static String bootstrapServers() {
+        return infrastructure().config().get("kafka.bootstrap.servers");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return infrastructure().config();
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class; stopped by the JVM shutdown hook
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort in a temporary directory
+        }
+    }
+}

@@ -29,7 +29,7 @@ create table event_journal (
     subject         text        not null,
     event_time      timestamptz not null,
     topic           text        not null,
-    envelope_sha256 char(64)    not null,
+    envelope_sha256 text        not null,
     recorded_at     timestamptz not null
 );
 create index event_journal_subject on event_journal (subject, event_time);

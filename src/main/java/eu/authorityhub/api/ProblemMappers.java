@@ -80,11 +80,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return respond(ErrorCode.MALFORMED_JSON, "The body has content after the JSON document", uri);
+        }
         return respond(ErrorCode.INVALID_FIELD_TYPE, "Expected " + describe(e.getTargetType()), uri, path(e));
     }
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof java.io.CharConversionException || e.getCause() instanceof StreamReadException) {
+            return respond(ErrorCode.MALFORMED_JSON, "The body is not well-formed UTF-8 JSON", uri);
+        }
         return respond(ErrorCode.BAD_REQUEST, "The body does not match the expected structure", uri, path(e));
     }
 
@@ -143,8 +149,19 @@ public class ProblemMappers {
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
         };
-        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return unexpected(e.getCause(), uri);
+        Throwable cause = e.getCause();
+        if (cause != null && !(cause instanceof WebApplicationException)) {
+            // the JSON reader wraps parse and binding failures in a 400; answer for the real cause
+            return switch (cause) {
+                case UnrecognizedPropertyException u -> unknownField(u, uri);
+                case InvalidFormatException f -> invalidFormat(f, uri);
+                case MismatchedInputException m -> mismatched(m, uri);
+                case StreamReadException r -> malformed(r, uri);
+                case JsonMappingException j -> mapping(j, uri);
+                case ConstraintViolationException v -> violations(v, uri);
+                case HubException h -> hub(h, uri);
+                default -> status == 400 ? respond(ErrorCode.BAD_REQUEST, code.title(), uri) : unexpected(cause, uri);
+            };
         }
         return respond(code, code.title(), uri);
     }

@@ -42,9 +42,32 @@ public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
         return infrastructure().config().get("kafka.bootstrap.servers");
     }
 
+    /** A test profile that brings its own PostgreSQL (to stop it, say) implements this. */
+    public interface OwnDatabase {
+    }
+
+    private boolean ownDatabase;
+
+    @Override
+    public void setContext(Context context) {
+        String profile = context.testProfile();
+        try {
+            // by name: the profile may come from another class loader than this resource
+            ownDatabase = profile != null && java.util.Arrays.stream(Class.forName(profile, false,
+                    Thread.currentThread().getContextClassLoader()).getInterfaces())
+                    .anyMatch(i -> i.getName().equals(OwnDatabase.class.getName()));
+        } catch (ClassNotFoundException e) {
+            ownDatabase = false;
+        }
+    }
+
     @Override
     public Map<String, String> start() {
-        return infrastructure().config();
+        Map<String, String> config = new java.util.HashMap<>(infrastructure().config());
+        if (ownDatabase) {
+            config.keySet().removeIf(k -> k.startsWith("quarkus.datasource."));
+        }
+        return config;
     }
 
     @Override

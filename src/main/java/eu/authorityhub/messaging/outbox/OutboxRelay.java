@@ -81,7 +81,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${hub.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hub.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (started.get()) {
             drain();
@@ -159,7 +159,7 @@ public class OutboxRelay {
     }
 
     /** Removes published rows older than the retention period. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.retention());
         QuarkusTransaction.requiringNew()

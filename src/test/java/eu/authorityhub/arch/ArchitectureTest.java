@@ -1,0 +1,58 @@
+package eu.authorityhub.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Layer rules the build enforces. */
+class ArchitectureTest {
+
+    private static final JavaClasses HUB = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("eu.authorityhub");
+
+    @Test
+    void resourcesDoNotTouchEmittersOrTheEntityManager() {
+        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager").orShould().dependOnClassesThat()
+                .resideInAnyPackage("org.eclipse.microprofile.reactive.messaging..", "io.smallrye.reactive.messaging..",
+                        "org.apache.kafka..")
+                .because("HTTP resources stay thin: state changes go through a transactional service and the outbox");
+        rule.check(HUB);
+    }
+
+    @Test
+    void onlyTheRelayPublishesToKafka() {
+        ArchRule rule = noClasses().that()
+                .resideOutsideOfPackages("eu.authorityhub.messaging..", "eu.authorityhub.embedded..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.smallrye.reactive.messaging.MutinyEmitter")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.eclipse.microprofile.reactive.messaging.Emitter")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
+                .because("a direct send beside a database write is a dual write; features record to the outbox");
+        rule.check(HUB);
+    }
+
+    @Test
+    void noBareRuntimeExceptions() {
+        ArchRule rule = noClasses().should().callConstructor(RuntimeException.class)
+                .orShould().callConstructor(RuntimeException.class, String.class)
+                .orShould().callConstructor(RuntimeException.class, String.class, Throwable.class)
+                .orShould().callConstructor(RuntimeException.class, Throwable.class)
+                .because("refusals are HubException with a stable code; failures use a specific type");
+        rule.check(HUB);
+    }
+
+    @Test
+    void featuresDoNotDependOnTheEmbeddedServers() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("eu.authorityhub.embedded..", "eu.authorityhub")
+                .should().dependOnClassesThat().resideInAPackage("eu.authorityhub.embedded..")
+                .because("the embedded default is a launcher concern; features run the same against external servers");
+        rule.check(HUB);
+    }
+}

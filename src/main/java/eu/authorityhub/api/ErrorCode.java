@@ -7,21 +7,23 @@ package eu.authorityhub.api;
 public enum ErrorCode {
 
     // 400
-    MALFORMED_JSON(400, "The request body is not valid JSON"), INVALID_FIELD_TYPE(400,
-            "A field has the wrong type"), UNKNOWN_ENUM_VALUE(400,
-                    "A field has a value outside its allowed set"), UNKNOWN_FIELD(400,
-                            "The request body has a field this endpoint does not know"), DUPLICATE_FIELD(400,
-                                    "The request body has the same field twice"), VALIDATION_FAILED(400,
-                                            "The request is not valid"), BAD_REQUEST(400, "The request cannot be read"),
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    INVALID_FIELD_TYPE(400, "A field has the wrong type"),
+    UNKNOWN_ENUM_VALUE(400, "A field has a value outside its allowed set"),
+    UNKNOWN_FIELD(400, "The request body has a field this endpoint does not know"),
+    DUPLICATE_FIELD(400, "The request body has the same field twice"),
+    VALIDATION_FAILED(400, "The request is not valid"),
+    BAD_REQUEST(400, "The request cannot be read"),
     // 401, 403, 404
-    UNAUTHENTICATED(401, "Authentication is required"), FORBIDDEN(403, "The caller may not do this"), NOT_FOUND(404,
-            "No such resource"),
+    UNAUTHENTICATED(401, "Authentication is required"),
+    FORBIDDEN(403, "The caller may not do this"),
+    NOT_FOUND(404, "No such resource"),
     // 405, 406, 409, 413, 415, 429
-    METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"), NOT_ACCEPTABLE(406,
-            "The requested media type cannot be produced"), CONFLICT(409,
-                    "The request conflicts with the current state"), CONCURRENT_MODIFICATION(409,
-                            "Someone else changed this resource at the same time; reload and retry"), AUTHORITY_CODE_TAKEN(
-                                    409, "An authority with this code already exists"), PAYLOAD_TOO_LARGE(413,
+    METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "The requested media type cannot be produced"),
+    CONFLICT(409, "The request conflicts with the current state");
+    reload and retry"), AUTHORITY_CODE_TAKEN(409,"An authority with this code already exists"),
+    PAYLOAD_TOO_LARGE(413,
                                             "The request body is too large"), UNSUPPORTED_MEDIA_TYPE(415,
                                                     "The request body has a media type this endpoint does not accept"), RATE_LIMITED(
                                                             429, "Too many requests; slow down"),

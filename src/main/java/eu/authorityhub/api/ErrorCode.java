@@ -21,17 +21,17 @@ public enum ErrorCode {
     // 405, 406, 409, 413, 415, 429
     METHOD_NOT_ALLOWED(405, "The method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "The requested media type cannot be produced"),
-    CONFLICT(409, "The request conflicts with the current state");
-    reload and retry"), AUTHORITY_CODE_TAKEN(409,"An authority with this code already exists"),
-    PAYLOAD_TOO_LARGE(413,
-                                            "The request body is too large"), UNSUPPORTED_MEDIA_TYPE(415,
-                                                    "The request body has a media type this endpoint does not accept"), RATE_LIMITED(
-                                                            429, "Too many requests; slow down"),
+    CONFLICT(409, "The request conflicts with the current state"),
+    CONCURRENT_MODIFICATION(409, "Someone else changed this resource at the same time, reload and retry"),
+    AUTHORITY_CODE_TAKEN(409, "An authority with this code already exists"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body has a media type this endpoint does not accept"),
+    RATE_LIMITED(429, "Too many requests, slow down"),
     // 5xx
-    INTERNAL_ERROR(500, "An unexpected error occurred"), DATABASE_UNAVAILABLE(503,
-            "The database is unavailable; retry later"), MESSAGING_UNAVAILABLE(503,
-                    "The message broker is unavailable; retry later"), SERVICE_UNAVAILABLE(503,
-                            "The service is unavailable; retry later");
+    INTERNAL_ERROR(500, "An unexpected error occurred"),
+    DATABASE_UNAVAILABLE(503, "The database is unavailable, retry later"),
+    MESSAGING_UNAVAILABLE(503, "The message broker is unavailable, retry later"),
+    SERVICE_UNAVAILABLE(503, "The service is unavailable, retry later");
 
     private final int status;
     private final String title;

@@ -1,6 +1,8 @@
 package eu.authorityhub.directory;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -30,9 +35,35 @@ public class Authority extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /** Names in other languages, keyed by ISO 639-1 code. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> names = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "working_languages", nullable = false)
+    public String[] workingLanguages = new String[0];
+
+    /** Profession codes it is competent for. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] professions = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "policy_areas", nullable = false)
+    public String[] policyAreas = new String[0];
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AlertParticipation alerts;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    public String website;
 
     public boolean active;
 

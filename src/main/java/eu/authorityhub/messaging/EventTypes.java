@@ -9,9 +9,11 @@ public final class EventTypes {
     public static final String AUTHORITY_CREATED = "eu.authorityhub.directory.authority.created.v1";
     public static final String AUTHORITY_UPDATED = "eu.authorityhub.directory.authority.updated.v1";
     public static final String AUTHORITY_DEACTIVATED = "eu.authorityhub.directory.authority.deactivated.v1";
+    public static final String COORDINATOR_CREATED = "eu.authorityhub.directory.coordinator.created.v1";
 
     /** The types the hub publishes today; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
-    public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED);
+    public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
+            AUTHORITY_DEACTIVATED, COORDINATOR_CREATED);
 
     private EventTypes() {
     }

@@ -87,7 +87,7 @@ class ErrorModelTest {
                 .body("code", equalTo("UNAUTHENTICATED"));
         given().auth().oauth2(Tokens.admin() + "x").when().get(AUTHORITIES).then().statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2(Tokens.of("bob")).contentType("application/json").body(body).when().post(AUTHORITIES)
+        given().auth().oauth2(Tokens.caseHandler()).contentType("application/json").body(body).when().post(AUTHORITIES)
                 .then().statusCode(403).contentType(Problem.MEDIA_TYPE).body("code", equalTo("FORBIDDEN"));
     }
 

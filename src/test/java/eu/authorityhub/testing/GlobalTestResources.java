@@ -1,9 +1,14 @@
 package eu.authorityhub.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** Registers the shared infrastructure for every {@code @QuarkusTest} of this module. */
+/**
+ * Registers, for every {@code @QuarkusTest} of this module, the shared Kafka and PostgreSQL and an OIDC provider that
+ * serves a real JWKS over HTTP (tokens are signed with its private key by {@link Tokens}).
+ */
 @QuarkusTestResource(HubInfrastructure.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 public final class GlobalTestResources {
 
     private GlobalTestResources() {

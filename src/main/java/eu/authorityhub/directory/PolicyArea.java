@@ -1,0 +1,24 @@
+package eu.authorityhub.directory;
+
+import java.util.Map;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A policy area of the internal market (reference data). */
+@Entity
+@Table(name = "policy_area")
+public class PolicyArea extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> names;
+}

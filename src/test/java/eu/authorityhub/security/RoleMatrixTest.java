@@ -1,0 +1,92 @@
+package eu.authorityhub.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.authorityhub.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint of the OpenAPI document, called without a token and with a token of every role. An endpoint without
+ * a rule here fails the test, so nothing new ships without a decision about who may call it.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    /** Who may call what. PUBLIC: no token needed. AUTHENTICATED: any valid token. Otherwise: these roles. */
+    static final Set<String> PUBLIC = Set.of("<public>");
+    static final Set<String> AUTHENTICATED = Set.of("<authenticated>");
+
+    static final Map<String, Set<String>> RULES = Map.ofEntries(
+            Map.entry("GET /api/v1/authorities", AUTHENTICATED),
+            Map.entry("POST /api/v1/authorities", Set.of(Roles.HUB_ADMIN)),
+            Map.entry("GET /api/v1/authorities/competent", PUBLIC),
+            Map.entry("GET /api/v1/authorities/{code}", PUBLIC),
+            Map.entry("PUT /api/v1/authorities/{code}", Set.of(Roles.HUB_ADMIN)),
+            Map.entry("POST /api/v1/authorities/{code}/deactivate", Set.of(Roles.HUB_ADMIN)),
+            Map.entry("GET /api/v1/member-states", PUBLIC),
+            Map.entry("GET /api/v1/professions", PUBLIC),
+            Map.entry("GET /api/v1/policy-areas", PUBLIC),
+            Map.entry("GET /api/v1/coordinators", AUTHENTICATED),
+            Map.entry("POST /api/v1/coordinators", Set.of(Roles.HUB_ADMIN)),
+            Map.entry("GET /api/v1/me", AUTHENTICATED));
+
+    @Test
+    void everyEndpointHasARuleAndEveryRuleHolds() throws Exception {
+        JsonNode openapi = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").asString());
+        Set<String> endpoints = new TreeSet<>();
+        openapi.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> endpoints.add(method.toUpperCase() + " " + path.getKey())));
+
+        assertThat(endpoints).as("endpoints without an access rule").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(endpoints);
+
+        List<String> violations = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            Set<String> rule = RULES.get(endpoint);
+            int anonymous = call(endpoint, null).statusCode();
+            if (rule == PUBLIC ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
+                violations.add(endpoint + " without a token answered " + anonymous);
+            }
+            for (String role : Tokens.allRoles()) {
+                int status = call(endpoint, Tokens.withRoles("matrix-" + role, role)).statusCode();
+                boolean allowed = rule == PUBLIC || rule == AUTHENTICATED || rule.contains(role);
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    violations.add(endpoint + " as " + role + " answered " + status);
+                }
+            }
+            int noRole = call(endpoint, Tokens.withRoles("matrix-none")).statusCode();
+            boolean allowedWithout = rule == PUBLIC || rule == AUTHENTICATED;
+            if (allowedWithout ? noRole == 401 || noRole == 403 : noRole != 403) {
+                violations.add(endpoint + " with no role answered " + noRole);
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static Response call(String endpoint, String token) {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{code}", "NL-MATRIX");
+        RequestSpecification request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (parts[0].equals("POST") || parts[0].equals("PUT")) {
+            request = request.contentType("application/json").body("{}");
+        }
+        return request.when().request(parts[0], path);
+    }
+}

@@ -14,6 +14,16 @@ public final class Fixtures {
         return memberState + "-T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
+    /** An authority with names, languages, professions, policy area and contact. */
+    public static String fullAuthorityJson(String code, String memberState, String name, String... professions) {
+        String list = String.join("\",\"", professions);
+        return """
+                {"code":"%s","memberState":"%s","name":"%s","names":{"en":"Ministry of Health"},
+                 "workingLanguages":["it","en"],"professions":["%s"],"policyAreas":["PQ"],"alerts":"RECEIVE",
+                 "contact":{"email":"imi@example.it","phone":"+39 06 5994 1","website":"https://www.salute.gov.it"}}"""
+                .formatted(code, memberState, name, list);
+    }
+
     public static String authorityJson(String code, String memberState, String name) {
         return """
                 {"code":"%s","memberState":"%s","name":"%s"}""".formatted(code, memberState, name);

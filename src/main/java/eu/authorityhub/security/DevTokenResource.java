@@ -38,6 +38,15 @@ public class DevTokenResource {
     }
 
     @GET
+    @Path("/provider")
+    @PermitAll
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Dev mode only: the in-process OIDC provider's base URL (its token endpoint is <url>/token)")
+    public String provider() {
+        return authServerUrl;
+    }
+
+    @GET
     @Path("/{user}")
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)

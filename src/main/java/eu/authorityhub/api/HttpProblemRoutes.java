@@ -22,18 +22,21 @@ public class HttpProblemRoutes {
 
     private final ObjectMapper mapper;
     private final long maxBody;
+    private final long maxAttachment;
 
-    public HttpProblemRoutes(ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    public HttpProblemRoutes(ObjectMapper mapper, @ConfigProperty(name = "hub.http.max-json-body") MemorySize maxBody,
+            @ConfigProperty(name = "hub.requests.attachment-max-bytes", defaultValue = "10485760") long maxAttachment) {
         this.mapper = mapper;
         this.maxBody = maxBody.asLongValue();
+        this.maxAttachment = maxAttachment;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLarge(length)) {
-                write(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The body may be at most " + maxBody + " bytes"));
+            long limit = ctx.request().path().endsWith("/attachments") ? maxAttachment : maxBody;
+            if (length != null && tooLarge(length, limit)) {
+                write(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The body may be at most " + limit + " bytes"));
                 return;
             }
             ctx.next();
@@ -58,9 +61,9 @@ public class HttpProblemRoutes {
         });
     }
 
-    private boolean tooLarge(String length) {
+    private static boolean tooLarge(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > maxBody;
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -24,6 +24,13 @@ public final class Fixtures {
                 .formatted(code, memberState, name, list);
     }
 
+    /** Registers an authority competent for the given professions, through the API. */
+    public static void createAuthority(String code, String memberState, String... professions) {
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(fullAuthorityJson(code, memberState, "Authority " + code, professions))
+                .post("/api/v1/authorities").then().statusCode(201);
+    }
+
     public static String authorityJson(String code, String memberState, String name) {
         return """
                 {"code":"%s","memberState":"%s","name":"%s"}""".formatted(code, memberState, name);

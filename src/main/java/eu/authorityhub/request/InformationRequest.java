@@ -1,0 +1,240 @@
+package eu.authorityhub.request;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.authorityhub.api.ErrorCode;
+import eu.authorityhub.api.HubException;
+import eu.authorityhub.request.RequestPayloads.Procedure;
+import eu.authorityhub.request.RequestPayloads.Professional;
+import eu.authorityhub.request.RequestState.Action;
+import eu.authorityhub.request.RequestState.Side;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An information request between two authorities. Transitions are methods: each checks who acts and the current
+ * state, changes the request, and leaves the event to the service.
+ */
+@Entity
+@Table(name = "information_request")
+public class InformationRequest extends PanacheEntityBase {
+
+    /** One question of the request, with its answer once given. Stored in the request's JSON list. */
+    public record Question(int position, String code, String freeText, String answerType, int round, JsonNode answer,
+            OffsetDateTime answeredAt) {
+
+        Question withAnswer(JsonNode value, OffsetDateTime at) {
+            return new Question(position, code, freeText, answerType, round, value, at);
+        }
+
+        boolean answered() {
+            return answer != null && !answer.isNull();
+        }
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String reference;
+
+    @Column(nullable = false)
+    public String requester;
+
+    @Column(nullable = false)
+    public String responder;
+
+    @Column(name = "requester_state", nullable = false, columnDefinition = "bpchar(2)")
+    public String requesterState;
+
+    @Column(name = "responder_state", nullable = false, columnDefinition = "bpchar(2)")
+    public String responderState;
+
+    @Column(name = "policy_area", nullable = false)
+    public String policyArea;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Procedure procedure;
+
+    @Column(nullable = false)
+    public String profession;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Professional professional;
+
+    @Column(name = "requester_language", nullable = false)
+    public String requesterLanguage;
+
+    @Column(name = "catalogue_version", nullable = false)
+    public int catalogueVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RequestState state;
+
+    @Column(name = "requested_due_date", nullable = false)
+    public LocalDate requestedDueDate;
+
+    @Column(name = "proposed_due_date")
+    public LocalDate proposedDueDate;
+
+    @Column(name = "agreed_due_date")
+    public LocalDate agreedDueDate;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Question> questions = new ArrayList<>();
+
+    @Column(name = "forwarded_from")
+    public UUID forwardedFrom;
+
+    @Column(name = "decline_reason")
+    public String declineReason;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+
+    @Column(name = "accepted_at")
+    public OffsetDateTime acceptedAt;
+
+    @Column(name = "answered_at")
+    public OffsetDateTime answeredAt;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Version
+    public long version;
+
+    /** Which side the authority is on, if any. */
+    public Side sideOf(String authority) {
+        if (requester.equals(authority)) {
+            return Side.REQUESTER;
+        }
+        return responder.equals(authority) ? Side.RESPONDER : null;
+    }
+
+    /** Checks that {@code authority} may take {@code action} now; throws the stable refusal otherwise. */
+    public void check(Action action, String authority) {
+        Side side = sideOf(authority);
+        if (action.side() != Side.EITHER && action.side() != side) {
+            throw new HubException(ErrorCode.WRONG_PARTY, action + " is taken by the " + action.side().name()
+                    .toLowerCase() + " of request " + reference);
+        }
+        if (!action.allowedFrom(state)) {
+            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, action + " is not possible while request "
+                    + reference + " is " + state);
+        }
+    }
+
+    void send(OffsetDateTime now) {
+        state = RequestState.SENT;
+        sentAt = now;
+    }
+
+    void accept(LocalDate proposal, OffsetDateTime now) {
+        state = RequestState.ACCEPTED;
+        acceptedAt = now;
+        if (proposal == null || proposal.equals(requestedDueDate)) {
+            agreedDueDate = requestedDueDate;
+            proposedDueDate = null;
+        } else {
+            proposedDueDate = proposal;
+        }
+    }
+
+    void proposeDueDate(LocalDate proposal) {
+        proposedDueDate = proposal;
+    }
+
+    void settleDueDate(boolean agree) {
+        if (proposedDueDate == null) {
+            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "No due date is proposed on request " + reference);
+        }
+        agreedDueDate = agree ? proposedDueDate : (agreedDueDate == null ? requestedDueDate : agreedDueDate);
+        proposedDueDate = null;
+    }
+
+    void forwardTo(String authority, String memberState) {
+        responder = authority;
+        responderState = memberState;
+        state = RequestState.SENT;
+        acceptedAt = null;
+        agreedDueDate = null;
+        proposedDueDate = null;
+    }
+
+    void decline(String reason, OffsetDateTime now) {
+        state = RequestState.DECLINED;
+        declineReason = reason;
+        closedAt = now;
+    }
+
+    /** The open questions of the current round that have no answer yet. */
+    List<Question> unanswered() {
+        return questions.stream().filter(q -> !q.answered()).toList();
+    }
+
+    void answer(OffsetDateTime now) {
+        if (!unanswered().isEmpty()) {
+            throw new HubException(ErrorCode.REQUEST_INCOMPLETE, unanswered().size() + " question(s) of request "
+                    + reference + " have no answer: " + unanswered().stream().map(Question::position).toList());
+        }
+        state = RequestState.ANSWERED;
+        answeredAt = now;
+    }
+
+    void askFurther(List<String> texts, LocalDate dueDate) {
+        int round = questions.stream().mapToInt(Question::round).max().orElse(1) + 1;
+        List<Question> next = new ArrayList<>(questions);
+        int position = questions.size();
+        for (String text : texts) {
+            next.add(new Question(++position, null, text.strip(), "TEXT", round, null, null));
+        }
+        questions = next;
+        state = RequestState.FURTHER_INFO_REQUESTED;
+        if (dueDate != null) {
+            agreedDueDate = dueDate;
+            proposedDueDate = null;
+        }
+    }
+
+    void close(OffsetDateTime now) {
+        state = RequestState.CLOSED;
+        closedAt = now;
+    }
+
+    void withdraw(OffsetDateTime now) {
+        state = RequestState.WITHDRAWN;
+        closedAt = now;
+    }
+
+    /** The due date that counts now: the agreed one, else the requested one. */
+    public LocalDate dueDate() {
+        return agreedDueDate != null ? agreedDueDate : requestedDueDate;
+    }
+}

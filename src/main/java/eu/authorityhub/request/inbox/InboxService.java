@@ -1,0 +1,27 @@
+package eu.authorityhub.request.inbox;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.authorityhub.api.ErrorCode;
+import eu.authorityhub.api.HubException;
+import eu.authorityhub.request.RequestPayloads.InboxEntryView;
+import eu.authorityhub.request.RequestPayloads.InboxPage;
+import eu.authorityhub.security.Caller;
+
+/** An authority's inbox, read with a cursor: "everything since C". */
+@ApplicationScoped
+public class InboxService {
+
+    @Transactional
+    public InboxPage since(Caller caller, long after, int limit) {
+        String authority = caller.authority().orElseThrow(() -> new HubException(
+                ErrorCode.NOT_ACTING_FOR_AUTHORITY, "The token names no active authority; see GET /api/v1/me"));
+        List<InboxEntryView> entries = InboxEntry.<InboxEntry>find("authority = ?1 and cursor > ?2 order by cursor",
+                authority, after).page(0, limit).list().stream()
+                .map(e -> new InboxEntryView(e.cursor, e.requestId, e.eventId, e.eventType, e.state, e.at)).toList();
+        return new InboxPage(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).cursor());
+    }
+}

@@ -15,6 +15,9 @@ public final class EventTypes {
     public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
             AUTHORITY_DEACTIVATED, COORDINATOR_CREATED);
 
+    /** Information request steps: {@code eu.authorityhub.request.<step>.v1}, see RequestState.Action#eventType. */
+    public static final String REQUEST_PREFIX = "eu.authorityhub.request.";
+
     private EventTypes() {
     }
 }

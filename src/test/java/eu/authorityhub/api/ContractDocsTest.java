@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.authorityhub.messaging.EventTypes;
 import eu.authorityhub.messaging.TopicDefinitions;
 import eu.authorityhub.messaging.Topics;
+import eu.authorityhub.request.RequestState;
 
 /** The published contracts (docs/errors.md, kafka/) stay in step with the code. */
 class ContractDocsTest {
@@ -45,6 +46,22 @@ class ContractDocsTest {
             String file = parts[parts.length - 3] + "-" + parts[parts.length - 2] + "." + parts[parts.length - 1]
                     + ".json";
             JsonNode schema = json.readTree(Path.of("kafka/schemas", file).toFile());
+            assertThat(schema.get("title").asText()).startsWith(type);
+        }
+    }
+
+    @Test
+    void everyRequestStepEventHasASchemaAndAnAsyncApiMessage() throws Exception {
+        String asyncapi = Files.readString(Path.of("kafka/asyncapi.yaml"));
+        for (RequestState.Action action : RequestState.Action.values()) {
+            if (action == RequestState.Action.SAVE_ANSWERS || action == RequestState.Action.ATTACH) {
+                continue; // no event: saved answers and attachments are not steps of the exchange
+            }
+            String type = action.eventType();
+            assertThat(asyncapi).as("asyncapi.yaml names " + type).contains("name: " + type);
+            String step = type.substring(EventTypes.REQUEST_PREFIX.length(), type.length() - 3);
+            JsonNode schema = new ObjectMapper().readTree(Path.of("kafka/schemas", "request-" + step + ".v1.json")
+                    .toFile());
             assertThat(schema.get("title").asText()).startsWith(type);
         }
     }

@@ -128,8 +128,8 @@ public final class RequestPayloads {
     }
 
     @Schema(name = "InboxEntry")
-    public record InboxEntryView(long cursor, UUID requestId, UUID eventId, String eventType, String state,
-            OffsetDateTime at) {
+    public record InboxEntryView(long cursor, @Schema(description = "REQUEST or ALERT") String caseType, UUID caseId,
+            UUID eventId, String eventType, String state, OffsetDateTime at) {
     }
 
     @Schema(name = "InboxPage")

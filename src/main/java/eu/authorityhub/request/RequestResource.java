@@ -292,8 +292,8 @@ public class RequestResource {
 
     @GET
     @Path("/inbox")
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN})
-    @Operation(summary = "What was addressed to the caller's authority after cursor 'after', oldest first")
+    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
+    @Operation(summary = "What was addressed to the caller's authority (or coordinator) after cursor 'after', oldest first: request steps and alerts")
     public InboxPage inbox(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return inbox.since(callers.caller(), after, limit);

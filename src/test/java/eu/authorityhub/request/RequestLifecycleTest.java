@@ -114,9 +114,9 @@ class RequestLifecycleTest {
 
             // inboxes, built by the consumer
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.as(f.other).get("/api/v1/inbox")
-                    .then().statusCode(200).body("entries.findAll { it.requestId == '" + id + "' }.eventType",
+                    .then().statusCode(200).body("entries.findAll { it.caseId == '" + id + "' }.eventType",
                             hasItem("eu.authorityhub.request.close.v1")));
-            f.as(f.requester).get("/api/v1/inbox").then().body("entries.findAll { it.requestId == '" + id
+            f.as(f.requester).get("/api/v1/inbox").then().body("entries.findAll { it.caseId == '" + id
                     + "' }.eventType", hasItem("eu.authorityhub.request.answer.v1"));
         }
     }

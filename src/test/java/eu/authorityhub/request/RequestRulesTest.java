@@ -213,7 +213,7 @@ class RequestRulesTest {
             relay.resume();
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.as(f.responder)
-                .get("/api/v1/inbox").then().body("entries.requestId", org.hamcrest.Matchers.hasItem(id)));
+                .get("/api/v1/inbox").then().body("entries.caseId", org.hamcrest.Matchers.hasItem(id)));
     }
 
     private static OutgoingEvent event(String requestId, String addressee) {

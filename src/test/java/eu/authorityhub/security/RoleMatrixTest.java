@@ -67,7 +67,19 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/requests/{id}/attachments", ACTING),
             Map.entry("GET /api/v1/requests/{id}/attachments", READING),
             Map.entry("GET /api/v1/requests/{id}/attachments/{attachmentId}", ACTING),
-            Map.entry("GET /api/v1/inbox", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN)));
+            Map.entry("GET /api/v1/inbox", READING),
+            Map.entry("POST /api/v1/alerts", ACTING),
+            Map.entry("GET /api/v1/alerts/{id}", READING),
+            Map.entry("POST /api/v1/alerts/{id}/update", ACTING),
+            Map.entry("POST /api/v1/alerts/{id}/withdraw", ACTING),
+            Map.entry("POST /api/v1/alerts/{id}/professional-informed", ACTING),
+            Map.entry("POST /api/v1/alerts/{id}/receipt", ACTING),
+            Map.entry("GET /api/v1/alerts/{id}/receipts", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE,
+                    Roles.AUTHORITY_ADMIN)),
+            Map.entry("GET /api/v1/alerts/received", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE,
+                    Roles.AUTHORITY_ADMIN)),
+            Map.entry("GET /api/v1/alerts/sent", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE,
+                    Roles.AUTHORITY_ADMIN)));
 
     static String authority;
     static String coordinator;

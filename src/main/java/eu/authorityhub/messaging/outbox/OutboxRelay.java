@@ -2,8 +2,10 @@ package eu.authorityhub.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +20,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import eu.authorityhub.messaging.CloudEventCodec;
@@ -31,8 +35,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Publishes committed outbox rows to Kafka, in order, and marks them published in the same transaction that claimed
@@ -48,7 +50,7 @@ public class OutboxRelay {
     /** Advisory lock key: "outbox" in ASCII. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
 
-    private final MutinyEmitter<String> emitter;
+    private final KafkaProducer<String, String> producer;
     private final EntityManager em;
     private final MessagingConfig config;
     private final Clock clock;
@@ -63,9 +65,17 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(@Channel("outbox-relay") MutinyEmitter<String> emitter, EntityManager em,
+    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, EntityManager em,
             MessagingConfig config, Clock clock, MeterRegistry registry) {
-        this.emitter = emitter;
+        // A plain producer rather than an emitter: the relay waits for the acknowledgements of a batch inside its
+        // database transaction, and must not have that transaction's context carried to the client's threads.
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "1", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                String.valueOf(config.publishTimeout().toMillis()), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                String.valueOf(Math.min(10_000, config.publishTimeout().toMillis() - 1)),
+                ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay"), new StringSerializer(),
+                new StringSerializer());
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -153,9 +163,15 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(OutboxMessage m) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(m.topic).withKey(m.eventKey).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(m.payload, Metadata.of(meta))).subscribeAsCompletionStage();
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(m.topic, null, m.eventKey, m.payload, headers), (metadata, error) -> {
+            if (error == null) {
+                ack.complete(null);
+            } else {
+                ack.completeExceptionally(error);
+            }
+        });
+        return ack;
     }
 
     /** Removes published rows older than the retention period. */
@@ -170,6 +186,7 @@ public class OutboxRelay {
     void stop() {
         paused.set(true);
         waker.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
     }
 
     private static String rootMessage(Throwable e) {

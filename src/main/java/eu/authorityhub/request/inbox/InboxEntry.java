@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Something addressed to an authority; the cursor orders an authority's inbox for polling back offices. */
+/**
+ * Something addressed to an authority (a request step, an alert), in one inbox; the cursor orders it for polling back
+ * offices.
+ */
 @Entity
 @Table(name = "inbox_entry")
 public class InboxEntry extends PanacheEntityBase {
@@ -24,8 +27,12 @@ public class InboxEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String authority;
 
-    @Column(name = "request_id", nullable = false)
-    public UUID requestId;
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    /** REQUEST or ALERT. */
+    @Column(name = "case_type", nullable = false)
+    public String caseType = "REQUEST";
 
     @Column(name = "event_id", nullable = false)
     public UUID eventId;

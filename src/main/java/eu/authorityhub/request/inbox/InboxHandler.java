@@ -48,7 +48,7 @@ public class InboxHandler {
         for (JsonNode addressee : data.get("addressees")) {
             InboxEntry e = new InboxEntry();
             e.authority = addressee.asText();
-            e.requestId = UUID.fromString(data.get("requestId").asText());
+            e.caseId = UUID.fromString(data.get("requestId").asText());
             e.eventId = id;
             e.eventType = event.getType();
             e.state = data.path("state").asText();

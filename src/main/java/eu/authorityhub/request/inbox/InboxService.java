@@ -17,11 +17,14 @@ public class InboxService {
 
     @Transactional
     public InboxPage since(Caller caller, long after, int limit) {
-        String authority = caller.authority().orElseThrow(() -> new HubException(
-                ErrorCode.NOT_ACTING_FOR_AUTHORITY, "The token names no active authority; see GET /api/v1/me"));
+        // an authority's inbox, or a coordinator's (the alerts that pass through it)
+        String authority = caller.authority().or(() -> caller.coordinator().map(c -> c.code()))
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
+                        "The token names no active authority or coordinator; see GET /api/v1/me"));
         List<InboxEntryView> entries = InboxEntry.<InboxEntry>find("authority = ?1 and cursor > ?2 order by cursor",
                 authority, after).page(0, limit).list().stream()
-                .map(e -> new InboxEntryView(e.cursor, e.requestId, e.eventId, e.eventType, e.state, e.at)).toList();
+                .map(e -> new InboxEntryView(e.cursor, e.caseType, e.caseId, e.eventId, e.eventType, e.state, e.at))
+                .toList();
         return new InboxPage(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).cursor());
     }
 }

@@ -1,0 +1,93 @@
+package eu.authorityhub.alert;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import eu.authorityhub.api.Failures;
+import eu.authorityhub.messaging.CloudEventCodec;
+import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
+import eu.authorityhub.messaging.processed.ProcessedEventLog;
+import io.cloudevents.CloudEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Fans an alert event out: one inbox entry per recipient authority, one per incoming-alert coordinator on the way
+ * (the recorded hop; the hub passes the alert on at once), exactly once per event. Two set-based statements,
+ * whatever the number of recipients.
+ */
+@ApplicationScoped
+public class AlertFanOut {
+
+    private static final Logger LOG = Logger.getLogger(AlertFanOut.class);
+    static final String CONSUMER = "alert-fan-out";
+
+    private final CloudEventCodec codec;
+    private final ProcessedEventLog processed;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public AlertFanOut(CloudEventCodec codec, ProcessedEventLog processed, EntityManager em, Clock clock) {
+        this.codec = codec;
+        this.processed = processed;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Incoming("alert-fan-out")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(Message<String> message) {
+        try {
+            Failures.retryWhileUnavailable(() -> handle(message.getPayload()));
+            return message.ack();
+        } catch (MalformedEventException e) {
+            LOG.warnf("Unreadable alert event sent to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+
+    /** @return inbox entries written (0 for a duplicate) */
+    @Transactional
+    public int handle(String envelope) {
+        CloudEvent event = codec.decode(envelope);
+        UUID eventId;
+        UUID alertId;
+        try {
+            eventId = UUID.fromString(event.getId());
+            alertId = UUID.fromString(event.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException("alert event without UUID id or subject");
+        }
+        if (!event.getType().startsWith("eu.authorityhub.alert.") || !processed.claim(CONSUMER, eventId)) {
+            return 0;
+        }
+        String state = codec.data(event).path("state").asText();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime at = event.getTime() == null ? now : event.getTime();
+        int hops = em.createNativeQuery("insert into inbox_entry (authority, case_id, case_type, event_id, event_type,"
+                + " state, at) select distinct via_coordinator, cast(:a as uuid), 'ALERT', cast(:e as uuid), cast(:t as text),"
+                + " cast(:s as text), cast(:at as timestamptz) from alert_recipient"
+                + " where alert_id = :a and via_coordinator is not null").setParameter("a", alertId)
+                .setParameter("e", eventId).setParameter("t", event.getType()).setParameter("s", state)
+                .setParameter("at", at).executeUpdate();
+        int recipients = em.createNativeQuery("insert into inbox_entry (authority, case_id, case_type, event_id,"
+                + " event_type, state, at) select authority, cast(:a as uuid), 'ALERT', cast(:e as uuid), cast(:t as text),"
+                + " cast(:s as text), cast(:at as timestamptz) from alert_recipient"
+                + " where alert_id = :a").setParameter("a", alertId).setParameter("e", eventId)
+                .setParameter("t", event.getType()).setParameter("s", state).setParameter("at", at).executeUpdate();
+        em.createNativeQuery("update alert_recipient set routed_at = coalesce(routed_at, :now),"
+                + " coordinator_passed_at = case when via_coordinator is null then null"
+                + " else coalesce(coordinator_passed_at, :now) end where alert_id = :a").setParameter("now", now)
+                .setParameter("a", alertId).executeUpdate();
+        return hops + recipients;
+    }
+}

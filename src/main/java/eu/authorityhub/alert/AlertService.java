@@ -34,6 +34,7 @@ import eu.authorityhub.api.Problem.FieldError;
 import eu.authorityhub.directory.AlertParticipation;
 import eu.authorityhub.directory.Authority;
 import eu.authorityhub.directory.Profession;
+import eu.authorityhub.messaging.EventTypes;
 import eu.authorityhub.messaging.OutgoingEvent;
 import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxRecorder;
@@ -305,7 +306,7 @@ public class AlertService {
         Set<String> topics = new LinkedHashSet<>();
         topics.add(Topics.ALERT_EVENTS);
         states.forEach(s -> topics.add(Topics.memberState(s)));
-        outbox.record(new OutgoingEvent("eu.authorityhub.alert." + action + ".v1", a.id.toString(), SOURCE,
+        outbox.record(new OutgoingEvent(EventTypes.ALERT_PREFIX + action + ".v1", a.id.toString(), SOURCE,
                 new AlertEvent(a.id, a.reference, action, a.state, a.issuer, a.issuerState, a.profession, a.specialty,
                         a.type, a.scope, a.periodFrom, a.periodUntil, a.late, references, states, a.version),
                 List.copyOf(topics)));

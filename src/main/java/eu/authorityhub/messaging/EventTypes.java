@@ -11,12 +11,20 @@ public final class EventTypes {
     public static final String AUTHORITY_DEACTIVATED = "eu.authorityhub.directory.authority.deactivated.v1";
     public static final String COORDINATOR_CREATED = "eu.authorityhub.directory.coordinator.created.v1";
 
-    /** The types the hub publishes today; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
-    public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
-            AUTHORITY_DEACTIVATED, COORDINATOR_CREATED);
-
     /** Information request steps: {@code eu.authorityhub.request.<step>.v1}, see RequestState.Action#eventType. */
     public static final String REQUEST_PREFIX = "eu.authorityhub.request.";
+
+    /** Professional alerts: {@code eu.authorityhub.alert.<action>.v1}. */
+    public static final String ALERT_PREFIX = "eu.authorityhub.alert.";
+    public static final String ALERT_BROADCAST = ALERT_PREFIX + "broadcast.v1";
+    public static final String ALERT_UPDATED = ALERT_PREFIX + "updated.v1";
+    public static final String ALERT_WITHDRAWN = ALERT_PREFIX + "withdrawn.v1";
+    public static final String ALERT_EXPIRED = ALERT_PREFIX + "expired.v1";
+
+    /** Types with a fixed name; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
+    public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
+            AUTHORITY_DEACTIVATED, COORDINATOR_CREATED, ALERT_BROADCAST, ALERT_UPDATED, ALERT_WITHDRAWN,
+            ALERT_EXPIRED);
 
     private EventTypes() {
     }

@@ -315,9 +315,9 @@ public class AlertService {
     private AlertView view(Alert a, Access access) {
         Profession p = Profession.findById(a.profession);
         String name = p == null ? a.profession : p.names.getOrDefault("en", a.profession);
-        if (access == Access.COORDINATOR) { // coordinators see profession and scope only
+        if (access == Access.COORDINATOR) { // coordinators see profession and scope only (and the 3-day flag)
             return new AlertView(a.id, a.reference, name + " - " + a.scope, null, null, a.profession, null, null,
-                    a.scope, null, null, null, null, null, null, a.state, null, null, null, null, a.version);
+                    a.scope, null, null, null, null, null, null, a.state, null, a.late, null, null, a.version);
         }
         return new AlertView(a.id, a.reference, a.summary(name), a.issuer, a.issuerState, a.profession, a.specialty,
                 a.type, a.scope, a.restriction, a.decidingBody, a.decisionDate, a.periodFrom, a.periodUntil,

@@ -265,9 +265,21 @@ public class RequestResource {
     @Operation(summary = "Either party: attach a file (PDF, PNG or JPEG; the body is the file, streamed; SHA-256 recorded)")
     public Response attach(@PathParam(ID) UUID id,
             @QueryParam("fileName") @Size(max = 200) @Pattern(regexp = "^[^/\\\\\\x00]*$") String fileName,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
-        AttachmentView a = requests.attach(callers.caller(), id, fileName, contentType, body);
-        return Response.created(URI.create("/api/v1/requests/" + id + "/attachments/" + a.id())).entity(a).build();
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context UriInfo uri,
+            @HeaderParam(IdempotentPost.HEADER) String key) {
+        Caller c = callers.caller();
+        // the fingerprint names the upload (path, file name, type); the content is hashed once it is read
+        Response r = post(c, key, uri, fileName + "|" + contentType, 201, () -> {
+            try {
+                return requests.attach(c, id, fileName, contentType, body);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return r.getEntity() instanceof AttachmentView a
+                ? Response.fromResponse(r).location(URI.create("/api/v1/requests/" + id + "/attachments/" + a.id()))
+                        .build()
+                : r;
     }
 
     @GET

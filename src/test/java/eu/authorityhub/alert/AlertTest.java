@@ -77,7 +77,8 @@ class AlertTest {
                     .body("professional.familyName", equalTo("Jansen")).body("decidingBody", notNullValue());
             given().auth().oauth2(Tokens.coordinator(coordinator)).get(ALERTS + "/" + id).then().statusCode(200)
                     .body("profession", equalTo("MIDWIFE")).body("scope", equalTo("FULL_PROHIBITION"))
-                    .body("professional", nullValue()).body("issuer", nullValue()).body("decidingBody", nullValue());
+                    .body("professional", nullValue()).body("issuer", nullValue()).body("decidingBody", nullValue())
+                    .body("late", equalTo(false));
             as(sameState).get(ALERTS + "/" + id).then().statusCode(404);
             as(notCompetent).get(ALERTS + "/" + id).then().statusCode(404);
 

@@ -158,9 +158,13 @@ class RequestRulesTest {
                 .statusCode(200);
         byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-        String attachment = f.as(f.responder).contentType("application/pdf").body(pdf)
-                .post(REQUESTS + "/" + id + "/attachments?fileName=certificate.pdf").then().statusCode(201)
+        String attachment = f.as(f.responder).header("Idempotency-Key", "upload-" + id).contentType("application/pdf")
+                .body(pdf).post(REQUESTS + "/" + id + "/attachments?fileName=certificate.pdf").then().statusCode(201)
                 .body("sha256", equalTo(sha)).body("sizeBytes", equalTo(pdf.length)).extract().path("id");
+        String retried = f.as(f.responder).header("Idempotency-Key", "upload-" + id).contentType("application/pdf")
+                .body(pdf).post(REQUESTS + "/" + id + "/attachments?fileName=certificate.pdf").then().statusCode(201)
+                .extract().path("id");
+        assertThat(retried).as("a retried upload creates nothing new").isEqualTo(attachment);
         f.as(f.responder).contentType("application/pdf").body("not a pdf".getBytes())
                 .post(REQUESTS + "/" + id + "/attachments").then().statusCode(415)
                 .body("code", equalTo("ATTACHMENT_TYPE_REFUSED"));

@@ -24,6 +24,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.authorityhub.api.ErrorCode;
+import eu.authorityhub.deadline.DeadlineConfig;
+import eu.authorityhub.deadline.DeadlineService;
+import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.api.Problem.FieldError;
 import eu.authorityhub.directory.Authority;
@@ -55,17 +58,22 @@ import eu.authorityhub.security.Caller;
 public class RequestService {
 
     static final String SOURCE = "/hub/requests";
+    static final String CASE = "REQUEST";
 
     private final OutboxRecorder outbox;
+    private final DeadlineService deadlines;
+    private final DeadlineConfig deadlineConfig;
     private final AccessPolicy access;
     private final QuestionCatalogue catalogue;
     private final RequestConfig config;
     private final Clock clock;
     private final EntityManager em;
 
-    public RequestService(OutboxRecorder outbox, AccessPolicy access, QuestionCatalogue catalogue,
-            RequestConfig config, Clock clock, EntityManager em) {
+    public RequestService(OutboxRecorder outbox, DeadlineService deadlines, DeadlineConfig deadlineConfig,
+            AccessPolicy access, QuestionCatalogue catalogue, RequestConfig config, Clock clock, EntityManager em) {
         this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.deadlineConfig = deadlineConfig;
         this.access = access;
         this.catalogue = catalogue;
         this.config = config;
@@ -197,6 +205,8 @@ public class RequestService {
         String from = req.responder;
         if (positions.isEmpty() || positions.size() == req.questions.size()) {
             req.forwardTo(target.code, target.memberState);
+            deadlines.cancel(req.id);
+            startAcceptance(req);
             return record(req, Action.FORWARD, caller, "from " + from + " to " + target.code + ": " + body.reason(),
                     List.of(target.code, req.requester), lang);
         }
@@ -210,6 +220,7 @@ public class RequestService {
             }
         }
         req.questions = kept;
+        startAcceptance(part);
         record(part, Action.FORWARD, caller, "questions " + positions + " from " + req.reference + " ("
                 + from + ") to " + target.code + ": " + body.reason(), List.of(target.code, req.requester), lang);
         return record(req, Action.FORWARD, caller, "questions " + positions + " forwarded to " + target.code
@@ -251,6 +262,13 @@ public class RequestService {
             futureDate(body.dueDate(), "dueDate");
         }
         req.askFurther(body.questions(), body.dueDate());
+        if (body.dueDate() != null) {
+            deadlines.startOn(CASE, req.id, req.reference, Kind.FURTHER_INFO, req.responder, req.responderState,
+                    body.dueDate());
+        } else {
+            deadlines.startIn(CASE, req.id, req.reference, Kind.FURTHER_INFO, req.responder, req.responderState,
+                    deadlineConfig.furtherInformation());
+        }
         return record(req, Action.REQUEST_FURTHER_INFO, caller, body.questions().size() + " further question(s)",
                 List.of(req.responder), lang);
     }
@@ -544,7 +562,39 @@ public class RequestService {
         UUID eventId = outbox.record(new OutgoingEvent(action.eventType(), req.id.toString(), SOURCE, data,
                 List.copyOf(topics)));
         timeline(req, action.name(), caller, detail, eventId);
+        timers(req, action);
         return view(req, caller, Access.PARTY, lang);
+    }
+
+    /** Starts, moves or stops the request's deadlines after a step, in the step's transaction. */
+    private void timers(InformationRequest req, Action action) {
+        switch (action) {
+            case SEND -> startAcceptance(req);
+            case ACCEPT, AGREE_DUE_DATE, REJECT_DUE_DATE -> {
+                deadlines.cancel(req.id, Kind.ACCEPTANCE);
+                Kind kind = req.state == RequestState.FURTHER_INFO_REQUESTED ? Kind.FURTHER_INFO : Kind.ANSWER;
+                deadlines.startOn(CASE, req.id, req.reference, kind, req.responder, req.responderState,
+                        req.dueDate());
+            }
+            case ANSWER -> deadlines.cancel(req.id, Kind.ANSWER, Kind.FURTHER_INFO);
+            case DECLINE, CLOSE, WITHDRAW -> deadlines.cancel(req.id);
+            default -> {
+                // PROPOSE_DUE_DATE keeps the running deadline until the requester decides; FORWARD and
+                // REQUEST_FURTHER_INFO are handled in their methods, which know the target and the date
+            }
+        }
+        if (req.state.open() && req.state != RequestState.DRAFT) {
+            boolean requesterOwes = req.state == RequestState.ANSWERED;
+            deadlines.startIn(CASE, req.id, req.reference, Kind.INACTIVITY, requesterOwes
+                    ? req.requester
+                    : req.responder, requesterOwes ? req.requesterState : req.responderState,
+                    deadlineConfig.inactivity());
+        }
+    }
+
+    private void startAcceptance(InformationRequest req) {
+        deadlines.startIn(CASE, req.id, req.reference, Kind.ACCEPTANCE, req.responder, req.responderState,
+                deadlineConfig.acceptance());
     }
 
     private void timeline(InformationRequest req, String action, Caller caller, String detail, UUID eventId) {

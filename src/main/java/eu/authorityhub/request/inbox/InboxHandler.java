@@ -8,12 +8,16 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import eu.authorityhub.deadline.DeadlineService;
 import eu.authorityhub.messaging.CloudEventCodec;
+import eu.authorityhub.messaging.EventTypes;
 import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
 import eu.authorityhub.messaging.processed.ProcessedEventLog;
 import io.cloudevents.CloudEvent;
 
-/** Builds authorities' inboxes from request events: one entry per addressee, whatever the number of deliveries. */
+/**
+ * Builds inboxes from request steps and deadline notices: one entry per addressee, whatever the number of deliveries.
+ */
 @ApplicationScoped
 public class InboxHandler {
 
@@ -37,18 +41,21 @@ public class InboxHandler {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event id is not a UUID");
         }
-        if (!event.getType().startsWith("eu.authorityhub.request.") || !processed.claim(CONSUMER, id)) {
+        boolean deadline = event.getType().startsWith(DeadlineService.TYPE_PREFIX);
+        if (!(deadline || event.getType().startsWith(EventTypes.REQUEST_PREFIX)) || !processed.claim(CONSUMER, id)) {
             return 0;
         }
         JsonNode data = codec.data(event);
-        if (!data.hasNonNull("requestId") || !data.has("addressees")) {
-            throw new MalformedEventException("request event without requestId or addressees");
+        String caseField = deadline ? "caseId" : "requestId";
+        if (!data.hasNonNull(caseField) || !data.has("addressees")) {
+            throw new MalformedEventException("event without " + caseField + " or addressees");
         }
         int written = 0;
         for (JsonNode addressee : data.get("addressees")) {
             InboxEntry e = new InboxEntry();
             e.authority = addressee.asText();
-            e.caseId = UUID.fromString(data.get("requestId").asText());
+            e.caseId = UUID.fromString(data.get(caseField).asText());
+            e.caseType = deadline ? data.path("caseType").asText("REQUEST") : "REQUEST";
             e.eventId = id;
             e.eventType = event.getType();
             e.state = data.path("state").asText();

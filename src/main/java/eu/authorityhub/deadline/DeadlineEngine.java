@@ -1,0 +1,46 @@
+package eu.authorityhub.deadline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Drives the deadline timers: every poll it fires due timers batch by batch until none is due. Timers that fell due
+ * while the hub was down fire at the next run, marked late. Any number of instances may run it at once.
+ */
+@ApplicationScoped
+public class DeadlineEngine {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineEngine.class);
+
+    private final DeadlineService deadlines;
+    private final DeadlineConfig config;
+
+    public DeadlineEngine(DeadlineService deadlines, DeadlineConfig config) {
+        this.deadlines = deadlines;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${hub.deadlines.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        if (!config.engineEnabled().orElse(true)) {
+            return;
+        }
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warnf("Deadline engine run failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** @return timers fired in this run */
+    public int run() {
+        int total = 0;
+        for (int n; (n = deadlines.fireBatch()) > 0;) {
+            total += n;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,164 @@
+package eu.authorityhub.deadline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.authorityhub.deadline.DeadlineTimer.Kind;
+import eu.authorityhub.deadline.DeadlineTimer.Stage;
+import eu.authorityhub.deadline.DeadlineTimer.State;
+import eu.authorityhub.directory.Coordinator;
+import eu.authorityhub.messaging.OutgoingEvent;
+import eu.authorityhub.messaging.Topics;
+import eu.authorityhub.messaging.outbox.OutboxRecorder;
+
+/**
+ * Starts, moves and stops the timers of cases (always inside the case's own transaction, so a timer never outlives
+ * the state that justified it), and fires due timers in batches claimed with {@code FOR UPDATE SKIP LOCKED}, so that
+ * several hub instances never fire the same timer twice.
+ */
+@ApplicationScoped
+public class DeadlineService {
+
+    static final String SOURCE = "/hub/deadlines";
+    public static final String TYPE_PREFIX = "eu.authorityhub.deadline.";
+
+    private final DeadlineConfig config;
+    private final DeadlineCalendar calendar;
+    private final OutboxRecorder outbox;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public DeadlineService(DeadlineConfig config, DeadlineCalendar calendar, OutboxRecorder outbox, Clock clock,
+            EntityManager em) {
+        this.config = config;
+        this.calendar = calendar;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    /** Data of the reminder, overdue and escalated events (kafka/schemas/deadline-*.v1.json). */
+    public record DeadlineEvent(long timerId, String caseType, UUID caseId, String reference, Kind kind, Stage stage,
+            String party, String partyState, OffsetDateTime dueAt, OffsetDateTime firedAt, long latenessSeconds,
+            boolean late, long overdueSeconds, List<String> addressees) {
+    }
+
+    // ------------------------------------------------------------------------------------- scheduling
+
+    /** Starts a timer of {@code period} from now (calendar or working days of the party's member state). */
+    @Transactional(TxType.MANDATORY)
+    public void startIn(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
+            Duration period) {
+        start(caseType, caseId, reference, kind, party, partyState, calendar.add(now(), period, partyState));
+    }
+
+    /** Starts a timer due at the end of {@code date} (UTC). */
+    @Transactional(TxType.MANDATORY)
+    public void startOn(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
+            LocalDate date) {
+        start(caseType, caseId, reference, kind, party, partyState, date.plusDays(1).atStartOfDay().atOffset(
+                ZoneOffset.UTC));
+    }
+
+    private void start(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
+            OffsetDateTime due) {
+        cancel(caseId, kind);
+        OffsetDateTime now = now();
+        DeadlineTimer t = new DeadlineTimer();
+        t.caseType = caseType;
+        t.caseId = caseId;
+        t.reference = reference;
+        t.kind = kind;
+        t.party = party;
+        t.partyState = partyState;
+        t.dueAt = due;
+        OffsetDateTime reminder = due.minus(config.reminderBefore());
+        t.stage = now.isBefore(reminder) ? Stage.REMINDER : Stage.OVERDUE;
+        t.nextFireAt = t.stage == Stage.REMINDER ? reminder : due;
+        t.state = State.PENDING;
+        t.createdAt = now;
+        t.persist();
+    }
+
+    /** Stops the case's pending timers of the given kinds (all kinds when none is given). */
+    @Transactional(TxType.MANDATORY)
+    public int cancel(UUID caseId, Kind... kinds) {
+        List<String> names = new ArrayList<>();
+        for (Kind k : kinds.length == 0 ? Kind.values() : kinds) {
+            names.add(k.name());
+        }
+        return em.createNativeQuery("update deadline_timer set state = 'CANCELLED', ended_at = :now where case_id ="
+                + " :c and state = 'PENDING' and kind in (:k)").setParameter("now", now()).setParameter("c", caseId)
+                .setParameter("k", names).executeUpdate();
+    }
+
+    // ------------------------------------------------------------------------------------- firing
+
+    /**
+     * Fires up to one batch of due timers in one transaction and returns how many fired. Each fired stage is an
+     * event in the outbox; the timer moves to its next stage or is done.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int fireBatch() {
+        OffsetDateTime now = now();
+        @SuppressWarnings("unchecked")
+        List<DeadlineTimer> due = em.createNativeQuery("select * from deadline_timer where state = 'PENDING' and"
+                + " next_fire_at <= :now order by next_fire_at limit :n for update skip locked", DeadlineTimer.class)
+                .setParameter("now", now).setParameter("n", config.batchSize()).getResultList();
+        for (DeadlineTimer t : due) {
+            fire(t, now);
+        }
+        return due.size();
+    }
+
+    private void fire(DeadlineTimer t, OffsetDateTime now) {
+        long lateness = Math.max(0, Duration.between(t.nextFireAt, now).toSeconds());
+        Stage fired = t.stage;
+        List<String> addressees = new ArrayList<>(List.of(t.party));
+        switch (fired) {
+            case REMINDER -> {
+                t.remindedAt = now;
+                t.stage = Stage.OVERDUE;
+                t.nextFireAt = t.dueAt;
+            }
+            case OVERDUE -> {
+                t.overdueAt = now;
+                t.stage = Stage.ESCALATION;
+                t.nextFireAt = calendar.add(t.dueAt, config.escalateAfter(), t.partyState);
+            }
+            case ESCALATION -> {
+                t.escalatedAt = now;
+                t.state = State.DONE;
+                t.endedAt = now;
+                Coordinator.<Coordinator>find("memberState = ?1 and kind = ?2 and active = true order by code",
+                        t.partyState, Coordinator.Kind.NATIONAL).firstResultOptional()
+                        .ifPresent(c -> addressees.add(c.code));
+            }
+        }
+        String action = switch (fired) {
+            case REMINDER -> "reminder";
+            case OVERDUE -> "overdue";
+            case ESCALATION -> "escalated";
+        };
+        DeadlineEvent data = new DeadlineEvent(t.id, t.caseType, t.caseId, t.reference, t.kind, fired, t.party,
+                t.partyState, t.dueAt, now, lateness, lateness > config.lateAfter().toSeconds(),
+                Math.max(0, Duration.between(t.dueAt, now).toSeconds()), addressees);
+        outbox.record(new OutgoingEvent(TYPE_PREFIX + action + ".v1", t.caseId.toString(), SOURCE, data, List.of(
+                Topics.DEADLINE_EVENTS, Topics.memberState(t.partyState))));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -20,5 +20,5 @@ create table deadline_timer (
 );
 -- the engine's only query: pending timers in firing order
 create index deadline_timer_due on deadline_timer (next_fire_at) where state = 'PENDING';
-create index deadline_timer_case on deadline_timer (case_id) where state = 'PENDING';
-create index deadline_timer_party on deadline_timer (party, due_at) where state = 'PENDING';
+create index deadline_timer_case on deadline_timer (case_id) where state <> 'CANCELLED';
+create index deadline_timer_party on deadline_timer (party, due_at) where state <> 'CANCELLED';

@@ -91,15 +91,16 @@ public class DeadlineService {
         t.persist();
     }
 
-    /** Stops the case's pending timers of the given kinds (all kinds when none is given). */
+    /** Ends the case's timers of the given kinds (all kinds when none is given): the step is no longer owed. */
     @Transactional(TxType.MANDATORY)
     public int cancel(UUID caseId, Kind... kinds) {
         List<String> names = new ArrayList<>();
         for (Kind k : kinds.length == 0 ? Kind.values() : kinds) {
             names.add(k.name());
         }
+        // DONE timers too: after its escalation a deadline is still owed until the case moves
         return em.createNativeQuery("update deadline_timer set state = 'CANCELLED', ended_at = :now where case_id ="
-                + " :c and state = 'PENDING' and kind in (:k)").setParameter("now", now()).setParameter("c", caseId)
+                + " :c and state <> 'CANCELLED' and kind in (:k)").setParameter("now", now()).setParameter("c", caseId)
                 .setParameter("k", names).executeUpdate();
     }
 

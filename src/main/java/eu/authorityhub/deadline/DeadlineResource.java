@@ -1,0 +1,122 @@
+package eu.authorityhub.deadline;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.authorityhub.api.ErrorCode;
+import eu.authorityhub.api.HubException;
+import eu.authorityhub.deadline.DeadlinePayloads.DeadlineView;
+import eu.authorityhub.deadline.DeadlinePayloads.IndicatorsView;
+import eu.authorityhub.directory.AuthorityPayloads;
+import eu.authorityhub.request.RequestService;
+import eu.authorityhub.security.Caller;
+import eu.authorityhub.security.CallerResolver;
+import eu.authorityhub.security.Roles;
+
+/** Deadlines of cases, of an authority, of a coordinator's scope; timeliness indicators. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deadlines and indicators")
+public class DeadlineResource {
+
+    private final CallerResolver callers;
+    private final RequestService requests;
+    private final IndicatorService indicators;
+    private final java.time.Clock clock;
+
+    public DeadlineResource(CallerResolver callers, RequestService requests, IndicatorService indicators,
+            java.time.Clock clock) {
+        this.callers = callers;
+        this.requests = requests;
+        this.indicators = indicators;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/requests/{id}/deadlines")
+    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
+    @Operation(summary = "A request's deadlines and their states (who may read the request may read them)")
+    @Transactional
+    public List<DeadlineView> ofRequest(@PathParam("id") UUID id) {
+        requests.get(callers.caller(), id, null); // the request's own access rule, 404 for outsiders
+        return DeadlineTimer.<DeadlineTimer>find("caseId = ?1 order by id", id).list().stream()
+                .map(DeadlineView::of).toList();
+    }
+
+    @GET
+    @Path("/deadlines")
+    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN})
+    @Operation(summary = "The caller's authority's running deadlines: upcoming (not yet due) or overdue")
+    @Transactional
+    public List<DeadlineView> mine(
+            @QueryParam("status") @DefaultValue("upcoming") @Pattern(regexp = "^(upcoming|overdue)$") String status,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        String me = callers.caller().authority().orElseThrow(() -> new HubException(
+                ErrorCode.NOT_ACTING_FOR_AUTHORITY, "The token names no active authority"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // overdue: past due and still owed, also after the engine has escalated it
+        String due = "upcoming".equals(status) ? "dueAt > ?2" : "dueAt <= ?2";
+        return DeadlineTimer.<DeadlineTimer>find("party = ?1 and state <> ?3 and " + due + " order by dueAt", me, now,
+                DeadlineTimer.State.CANCELLED).page(0, size).list().stream().map(DeadlineView::of).toList();
+    }
+
+    @GET
+    @Path("/deadlines/escalations")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: overdue and escalated deadlines of the authorities of its member state")
+    @Transactional
+    public List<DeadlineView> escalations(@QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        Caller c = callers.caller();
+        String state = c.coordinator().map(Caller.CoordinatorScope::memberState).orElseThrow(() -> new HubException(
+                ErrorCode.FORBIDDEN, "The token names no active coordinator"));
+        return DeadlineTimer.<DeadlineTimer>find("partyState = ?1 and (overdueAt is not null) and state <> ?2"
+                + " order by dueAt", state, DeadlineTimer.State.CANCELLED).page(0, size).list().stream()
+                .map(DeadlineView::of).toList();
+    }
+
+    @GET
+    @Path("/indicators")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER})
+    @Operation(summary = "IMI's timeliness indicators for an authority (its own staff, or a coordinator of its state) or a member state (its coordinators)")
+    public IndicatorsView indicators(
+            @QueryParam("authority") @Pattern(regexp = AuthorityPayloads.CODE) String authority,
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        Caller c = callers.caller();
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.minusDays(365);
+        if (start.isAfter(end)) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "from is after to");
+        }
+        if (c.coordinator().isPresent()) {
+            String state = c.coordinator().get().memberState();
+            if (authority != null && !authority.startsWith(state + "-")) {
+                throw new HubException(ErrorCode.FORBIDDEN, "Outside the coordinator's member state");
+            }
+            return indicators.compute(state, authority, start, end);
+        }
+        String me = c.authority().orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
+                "The token names no active authority or coordinator"));
+        if (authority != null && !authority.equals(me)) {
+            throw new HubException(ErrorCode.FORBIDDEN, "An authority sees its own indicators");
+        }
+        return indicators.compute(c.authorityMemberState().orElseThrow(), me, start, end);
+    }
+}

@@ -1,0 +1,87 @@
+package eu.authorityhub.deadline;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.Fixtures;
+import eu.authorityhub.testing.TestClock;
+import eu.authorityhub.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Deadlines and indicators through the API, with their access rules. */
+@QuarkusTest
+class DeadlineApiTest {
+
+    @Inject
+    DeadlineEngine engine;
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void partiesSeeTheCaseDeadlinesAuthoritiesTheirOwnCoordinatorsTheirEscalations() {
+        DeadlineEngineTest.Parties p = new DeadlineEngineTest.Parties();
+        String id = p.sentRequest(LocalDate.now().plusDays(30));
+        p.as(p.requester).get("/api/v1/requests/" + id + "/deadlines").then().statusCode(200)
+                .body("kind", hasItem("ACCEPTANCE")).body("find { it.kind == 'ACCEPTANCE' }.party",
+                        equalTo(p.responder))
+                .body("find { it.kind == 'ACCEPTANCE' }.nextStage", equalTo("REMINDER"));
+        given().auth().oauth2(Tokens.forAuthority(Fixtures.authorityCode("ES"), Roles.CASE_HANDLER))
+                .get("/api/v1/requests/" + id + "/deadlines").then().statusCode(404);
+        p.as(p.responder).get("/api/v1/deadlines?status=upcoming").then().statusCode(200)
+                .body("caseId", hasItem(id));
+        p.as(p.responder).get("/api/v1/deadlines?status=sometime").then().statusCode(400);
+
+        String coordinator = Fixtures.authorityCode("ES").replace("-T", "-NC");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("""
+                {"code":"%s","kind":"NATIONAL","memberState":"ES","name":"Spanish coordinator"}""".formatted(
+                coordinator)).post("/api/v1/coordinators").then().statusCode(201);
+        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
+                .statusCode(200).body("caseId", not(hasItem(id)));
+        clock.advance(Duration.ofDays(11));
+        engine.run();
+        engine.run();
+        p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", hasItem(id));
+        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
+                .body("find { it.caseId == '" + id + "' }.escalatedAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/inbox").then().statusCode(200);
+        // accepting ends the acceptance deadline: off the overdue list
+        p.as(p.responder).contentType("application/json").body("{}").post("/api/v1/requests/" + id + "/accept").then()
+                .statusCode(200);
+        p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", not(hasItem(id)));
+    }
+
+    @Test
+    void indicatorsFromRecordedTimes() {
+        DeadlineEngineTest.Parties p = new DeadlineEngineTest.Parties();
+        String id = p.sentRequest(LocalDate.now().plusDays(30));
+        clock.advance(Duration.ofDays(2));
+        p.as(p.responder).contentType("application/json").body("{}").post("/api/v1/requests/" + id + "/accept").then()
+                .statusCode(200);
+        clock.advance(Duration.ofDays(4));
+        p.as(p.responder).contentType("application/json").body("{\"answers\":[{\"position\":1,\"value\":true}]}")
+                .post("/api/v1/requests/" + id + "/answer").then().statusCode(200);
+        p.as(p.responder).get("/api/v1/indicators").then().statusCode(200)
+                .body("acceptedWithin7Days.value", equalTo(1.0F)).body("acceptedWithin7Days.green", equalTo(true))
+                .body("averageDaysToAnswer.value", equalTo(6.0F)).body("averageDaysToAnswer.cases", equalTo(1))
+                .body("answeredByAgreedDate.value", equalTo(1.0F));
+        p.as(p.responder).queryParam("authority", p.requester).get("/api/v1/indicators").then().statusCode(403);
+        p.as(p.responder).queryParam("from", "2026-12-01").queryParam("to", "2026-01-01").get("/api/v1/indicators")
+                .then().statusCode(400);
+    }
+}

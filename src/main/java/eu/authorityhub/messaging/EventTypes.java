@@ -21,10 +21,15 @@ public final class EventTypes {
     public static final String ALERT_WITHDRAWN = ALERT_PREFIX + "withdrawn.v1";
     public static final String ALERT_EXPIRED = ALERT_PREFIX + "expired.v1";
 
+    /** Deadline notices. */
+    public static final String DEADLINE_REMINDER = "eu.authorityhub.deadline.reminder.v1";
+    public static final String DEADLINE_OVERDUE = "eu.authorityhub.deadline.overdue.v1";
+    public static final String DEADLINE_ESCALATED = "eu.authorityhub.deadline.escalated.v1";
+
     /** Types with a fixed name; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
     public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
             AUTHORITY_DEACTIVATED, COORDINATOR_CREATED, ALERT_BROADCAST, ALERT_UPDATED, ALERT_WITHDRAWN,
-            ALERT_EXPIRED);
+            ALERT_EXPIRED, DEADLINE_REMINDER, DEADLINE_OVERDUE, DEADLINE_ESCALATED);
 
     private EventTypes() {
     }

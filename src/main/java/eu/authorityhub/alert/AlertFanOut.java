@@ -11,11 +11,10 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import eu.authorityhub.api.Failures;
 import eu.authorityhub.messaging.CloudEventCodec;
 import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
+import eu.authorityhub.messaging.processed.ConsumerTransport;
 import eu.authorityhub.messaging.processed.ProcessedEventLog;
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -28,7 +27,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class AlertFanOut {
 
-    private static final Logger LOG = Logger.getLogger(AlertFanOut.class);
     static final String CONSUMER = "alert-fan-out";
 
     private final CloudEventCodec codec;
@@ -46,13 +44,7 @@ public class AlertFanOut {
     @Incoming("alert-fan-out")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            Failures.retryWhileUnavailable(() -> handle(message.getPayload()));
-            return message.ack();
-        } catch (MalformedEventException e) {
-            LOG.warnf("Unreadable alert event sent to the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
-        }
+        return ConsumerTransport.process(CONSUMER, message, this::handle);
     }
 
     /** @return inbox entries written (0 for a duplicate) */

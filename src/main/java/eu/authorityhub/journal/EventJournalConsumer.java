@@ -6,22 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
-import eu.authorityhub.api.Failures;
+import eu.authorityhub.messaging.processed.ConsumerTransport;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
-/**
- * Kafka transport of the event journal: reads the record, hands it to the transactional handler, acknowledges. While
- * the database is unavailable it retries the same record (keeping the partition's order) instead of skipping it; a
- * record that can never be read goes to the dead-letter topic.
- */
+/** Kafka transport of the event journal. */
 @ApplicationScoped
 public class EventJournalConsumer {
-
-    private static final Logger LOG = Logger.getLogger(EventJournalConsumer.class);
 
     private final EventJournalHandler handler;
 
@@ -34,12 +26,7 @@ public class EventJournalConsumer {
     public CompletionStage<Void> consume(Message<String> message) {
         String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse("unknown");
-        try {
-            Failures.retryWhileUnavailable(() -> handler.handle(topic, message.getPayload()));
-            return message.ack();
-        } catch (MalformedEventException e) {
-            LOG.warnf("Unreadable record on %s sent to the dead-letter topic: %s", topic, e.getMessage());
-            return message.nack(e);
-        }
+        return ConsumerTransport.process(EventJournalHandler.CONSUMER, message, payload -> handler.handle(topic,
+                payload));
     }
 }

@@ -6,17 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import eu.authorityhub.api.Failures;
-import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
+import eu.authorityhub.messaging.processed.ConsumerTransport;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Kafka transport of the inbox: retries while the database is down, dead-letters what it cannot read. */
+/** Kafka transport of the inbox (request steps and deadline notices). */
 @ApplicationScoped
 public class InboxConsumer {
-
-    private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
     private final InboxHandler handler;
 
@@ -27,12 +23,6 @@ public class InboxConsumer {
     @Incoming("request-inbox")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            Failures.retryWhileUnavailable(() -> handler.handle(message.getPayload()));
-            return message.ack();
-        } catch (MalformedEventException e) {
-            LOG.warnf("Unreadable request event sent to the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
-        }
+        return ConsumerTransport.process(InboxHandler.CONSUMER, message, handler::handle);
     }
 }

@@ -27,6 +27,16 @@ public final class DeadlinePayloads {
         }
     }
 
+    @Schema(name = "DeadlineNoteRequest")
+    public record NoteRequest(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 4000) String text) {
+    }
+
+    @Schema(name = "DeadlineNote")
+    public record NoteView(long id, long deadlineId, String coordinator, String author, String text,
+            OffsetDateTime at) {
+    }
+
     @Schema(name = "Indicator")
     public record Indicator(String name, Double value, String unit, String target, Boolean green, long cases) {
     }

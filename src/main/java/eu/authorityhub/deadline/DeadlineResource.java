@@ -10,7 +10,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +30,8 @@ import eu.authorityhub.api.ErrorCode;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.deadline.DeadlinePayloads.DeadlineView;
 import eu.authorityhub.deadline.DeadlinePayloads.IndicatorsView;
+import eu.authorityhub.deadline.DeadlinePayloads.NoteRequest;
+import eu.authorityhub.deadline.DeadlinePayloads.NoteView;
 import eu.authorityhub.directory.AuthorityPayloads;
 import eu.authorityhub.request.RequestService;
 import eu.authorityhub.security.Caller;
@@ -40,13 +47,15 @@ public class DeadlineResource {
     private final CallerResolver callers;
     private final RequestService requests;
     private final IndicatorService indicators;
+    private final DeadlineService deadlines;
     private final java.time.Clock clock;
 
     public DeadlineResource(CallerResolver callers, RequestService requests, IndicatorService indicators,
-            java.time.Clock clock) {
+            DeadlineService deadlines, java.time.Clock clock) {
         this.callers = callers;
         this.requests = requests;
         this.indicators = indicators;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -90,6 +99,51 @@ public class DeadlineResource {
         return DeadlineTimer.<DeadlineTimer>find("partyState = ?1 and (overdueAt is not null) and state <> ?2"
                 + " order by dueAt", state, DeadlineTimer.State.CANCELLED).page(0, size).list().stream()
                 .map(DeadlineView::of).toList();
+    }
+
+    @POST
+    @Path("/deadlines/{id}/remind")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: remind the party of a deadline it owes (its member state's deadlines only)")
+    @Transactional
+    public Response remind(@PathParam("id") long id) {
+        Caller c = callers.caller();
+        DeadlineTimer t = followed(c, id);
+        deadlines.remindByCoordinator(t, c.coordinator().orElseThrow().code());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/deadlines/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: add a note to a deadline it follows")
+    @Transactional
+    public Response note(@PathParam("id") long id, @NotNull @Valid NoteRequest body) {
+        Caller c = callers.caller();
+        DeadlineTimer t = followed(c, id);
+        return Response.status(201).entity(deadlines.addNote(t, c.coordinator().orElseThrow().code(), c.subject(),
+                body.text().strip())).build();
+    }
+
+    @GET
+    @Path("/deadlines/{id}/notes")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: the notes on a deadline it follows")
+    @Transactional
+    public List<NoteView> notes(@PathParam("id") long id) {
+        return deadlines.notes(followed(callers.caller(), id));
+    }
+
+    /** A deadline of the coordinator's member state; any other answers 404, like a missing one. */
+    private DeadlineTimer followed(Caller c, long id) {
+        String state = c.coordinator().map(Caller.CoordinatorScope::memberState).orElseThrow(() -> new HubException(
+                ErrorCode.FORBIDDEN, "The token names no active coordinator"));
+        DeadlineTimer t = DeadlineTimer.findById(id);
+        if (t == null || !t.partyState.equals(state)) {
+            throw new HubException(ErrorCode.NOT_FOUND, "No such deadline");
+        }
+        return t;
     }
 
     @GET

@@ -51,7 +51,7 @@ public class DeadlineService {
     /** Data of the reminder, overdue and escalated events (kafka/schemas/deadline-*.v1.json). */
     public record DeadlineEvent(long timerId, String caseType, UUID caseId, String reference, Kind kind, Stage stage,
             String party, String partyState, OffsetDateTime dueAt, OffsetDateTime firedAt, long latenessSeconds,
-            boolean late, long overdueSeconds, List<String> addressees) {
+            boolean late, long overdueSeconds, List<String> addressees, String sentBy) {
     }
 
     // ------------------------------------------------------------------------------------- scheduling
@@ -154,9 +154,42 @@ public class DeadlineService {
         };
         DeadlineEvent data = new DeadlineEvent(t.id, t.caseType, t.caseId, t.reference, t.kind, fired, t.party,
                 t.partyState, t.dueAt, now, lateness, lateness > config.lateAfter().toSeconds(),
-                Math.max(0, Duration.between(t.dueAt, now).toSeconds()), addressees);
+                Math.max(0, Duration.between(t.dueAt, now).toSeconds()), addressees, null);
         outbox.record(new OutgoingEvent(TYPE_PREFIX + action + ".v1", t.caseId.toString(), SOURCE, data, List.of(
                 Topics.DEADLINE_EVENTS, Topics.memberState(t.partyState))));
+    }
+
+    /** A coordinator reminds the party of a deadline it owes (an extra reminder, sent by the coordinator). */
+    @Transactional(TxType.MANDATORY)
+    public void remindByCoordinator(DeadlineTimer t, String coordinator) {
+        OffsetDateTime now = now();
+        DeadlineEvent data = new DeadlineEvent(t.id, t.caseType, t.caseId, t.reference, t.kind, Stage.REMINDER,
+                t.party, t.partyState, t.dueAt, now, 0, false, Math.max(0, Duration.between(t.dueAt, now)
+                        .toSeconds()),
+                List.of(t.party), coordinator);
+        outbox.record(new OutgoingEvent(TYPE_PREFIX + "reminder.v1", t.caseId.toString(), SOURCE, data, List.of(
+                Topics.DEADLINE_EVENTS, Topics.memberState(t.partyState))));
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public DeadlinePayloads.NoteView addNote(DeadlineTimer t, String coordinator, String author, String text) {
+        OffsetDateTime at = now();
+        Number id = (Number) em.createNativeQuery("insert into deadline_note (timer_id, coordinator, author, text, at)"
+                + " values (:t, :c, :a, :x, :at) returning id").setParameter("t", t.id).setParameter("c", coordinator)
+                .setParameter("a", author).setParameter("x", text).setParameter("at", at).getSingleResult();
+        return new DeadlinePayloads.NoteView(id.longValue(), t.id, coordinator, author, text, at);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<DeadlinePayloads.NoteView> notes(DeadlineTimer t) {
+        List<Object[]> rows = em.createNativeQuery("select id, coordinator, author, text, at from deadline_note where"
+                + " timer_id = :t order by id").setParameter("t", t.id).getResultList();
+        return rows.stream().map(r -> new DeadlinePayloads.NoteView(((Number) r[0]).longValue(), t.id, (String) r[1],
+                (String) r[2], (String) r[3], r[4] instanceof java.time.Instant i
+                        ? i.atOffset(ZoneOffset.UTC)
+                        : (OffsetDateTime) r[4]))
+                .toList();
     }
 
     private OffsetDateTime now() {

@@ -59,7 +59,26 @@ class DeadlineApiTest {
         p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", hasItem(id));
         given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
                 .body("find { it.caseId == '" + id + "' }.escalatedAt", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/inbox").then().statusCode(200);
+        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/inbox").then().statusCode(200)
+                .body("entries.findAll { it.caseId == '" + id + "' }.eventType",
+                        hasItem("eu.authorityhub.deadline.escalated.v1"));
+
+        // the coordinator acts: a reminder of its own, a note; another state's coordinator sees nothing
+        int deadline = given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations")
+                .then().extract().path("find { it.caseId == '" + id + "' }.id");
+        given().auth().oauth2(Tokens.coordinator(coordinator)).post("/api/v1/deadlines/" + deadline + "/remind")
+                .then().statusCode(202);
+        given().auth().oauth2(Tokens.coordinator(coordinator)).contentType("application/json")
+                .body("{\"text\":\"Called the registry, answer promised for Friday\"}")
+                .post("/api/v1/deadlines/" + deadline + "/notes").then().statusCode(201);
+        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/" + deadline + "/notes").then()
+                .body("text", hasItem("Called the registry, answer promised for Friday"));
+        String other = Fixtures.authorityCode("PT").replace("-T", "-NC");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("""
+                {"code":"%s","kind":"NATIONAL","memberState":"PT","name":"Portuguese coordinator"}""".formatted(
+                other)).post("/api/v1/coordinators").then().statusCode(201);
+        given().auth().oauth2(Tokens.coordinator(other)).post("/api/v1/deadlines/" + deadline + "/remind").then()
+                .statusCode(404);
         // accepting ends the acceptance deadline: off the overdue list
         p.as(p.responder).contentType("application/json").body("{}").post("/api/v1/requests/" + id + "/accept").then()
                 .statusCode(200);

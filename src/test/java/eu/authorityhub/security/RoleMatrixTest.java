@@ -83,6 +83,9 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/requests/{id}/deadlines", READING),
             Map.entry("GET /api/v1/deadlines", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN)),
             Map.entry("GET /api/v1/deadlines/escalations", Set.of(Roles.COORDINATOR)),
+            Map.entry("POST /api/v1/deadlines/{id}/remind", Set.of(Roles.COORDINATOR)),
+            Map.entry("POST /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
+            Map.entry("GET /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
             Map.entry("GET /api/v1/indicators", Set.of(Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER)));
 
     static String authority;

@@ -14,6 +14,7 @@ public enum ErrorCode {
     DUPLICATE_FIELD(400, "The request body has the same field twice"),
     VALIDATION_FAILED(400, "The request is not valid"),
     BAD_REQUEST(400, "The request cannot be read"),
+    INVALID_PARAMETER(400, "A path or query parameter has a value of the wrong form"),
     UNKNOWN_QUESTION(400, "A question code is not in the catalogue"),
     INVALID_ANSWER(400, "An answer does not fit its question's answer type"),
     DUE_DATE_IN_PAST(400, "The due date is not in the future"),

@@ -173,6 +173,13 @@ public class ProblemMappers {
             return builder(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "Nothing was written; retry later"), uri)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
+        if (fromParameterConversion(e)) {
+            return respond(ErrorCode.INVALID_PARAMETER, "A path or query parameter could not be read: "
+                    + (e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException
+                            ? "expected a number, a date (yyyy-mm-dd), an id or one of the listed values"
+                            : "wrong form"),
+                    uri);
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
                 return respond(ErrorCode.CONCURRENT_MODIFICATION,
@@ -185,6 +192,28 @@ public class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);
         return respond(ErrorCode.INTERNAL_ERROR, "Incident " + incident, uri);
+    }
+
+    /**
+     * Quarkus REST lets a parameter converter's exception (valueOf, parse, UUID.fromString) through as it is; it is
+     * bad input when it was thrown while the parameters were being extracted.
+     */
+    static boolean fromParameterConversion(Throwable e) {
+        if (!(e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("eu.authorityhub.") && !"valueOf".equals(frame.getMethodName())
+                    && !c.contains("paramConverter")) {
+                return false; // thrown by the hub's own code (an enum's valueOf aside): a bug, not input
+            }
+            if (c.contains("ParameterHandler") || c.contains("ParameterConverter")
+                    || c.contains("ParameterExtractor")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(ErrorCode code, String detail, UriInfo uri, Problem.FieldError... errors) {

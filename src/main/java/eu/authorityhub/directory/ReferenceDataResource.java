@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.authorityhub.api.Languages;
 import eu.authorityhub.directory.ReferencePayloads.CoordinatorRequest;
 import eu.authorityhub.directory.ReferencePayloads.CoordinatorView;
 import eu.authorityhub.directory.ReferencePayloads.MemberStateView;
@@ -89,7 +90,6 @@ public class ReferenceDataResource {
     }
 
     private static Locale language(HttpHeaders headers) {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return accepted.isEmpty() || "*".equals(accepted.get(0).getLanguage()) ? Locale.ENGLISH : accepted.get(0);
+        return Languages.preferred(headers).map(Locale::of).orElse(Locale.ENGLISH);
     }
 }

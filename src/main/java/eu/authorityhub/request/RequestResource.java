@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -34,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.authorityhub.api.Languages;
 import eu.authorityhub.api.idempotency.IdempotentPost;
 import eu.authorityhub.request.RequestPayloads.AcceptBody;
 import eu.authorityhub.request.RequestPayloads.AnswerSubmission;
@@ -317,9 +317,6 @@ public class RequestResource {
     }
 
     private static String language(HttpHeaders headers) {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return accepted.isEmpty() || "*".equals(accepted.get(0).getLanguage())
-                ? null
-                : accepted.get(0).getLanguage();
+        return Languages.preferred(headers).orElse(null);
     }
 }

@@ -1,5 +1,8 @@
 package eu.authorityhub.deadline;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -17,10 +20,12 @@ public class DeadlineEngine {
 
     private final DeadlineService deadlines;
     private final DeadlineConfig config;
+    private final Clock clock;
 
-    public DeadlineEngine(DeadlineService deadlines, DeadlineConfig config) {
+    public DeadlineEngine(DeadlineService deadlines, DeadlineConfig config, Clock clock) {
         this.deadlines = deadlines;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${hub.deadlines.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -37,15 +42,17 @@ public class DeadlineEngine {
 
     /**
      * Fires what is due now: batch after batch while batches come back full (a backlog, a catch-up), then waits for
-     * the next poll, so that steady firing goes in batches rather than one transaction per timer.
+     * the next poll, so that steady firing goes in batches rather than one transaction per timer. A timer fires at
+     * most one stage per run; a later stage that is also past fires at the next poll.
      *
      * @return timers fired in this run
      */
     public int run() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock);
         int total = 0;
         int n;
         do {
-            n = deadlines.fireBatch();
+            n = deadlines.fireBatch(cutoff);
             total += n;
         } while (n == config.batchSize());
         return total;

@@ -32,6 +32,12 @@ public final class DeadlinePayloads {
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 4000) String text) {
     }
 
+    @Schema(name = "ReassignRequest")
+    public record ReassignRequest(
+            @Schema(examples = "NL-DUO") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(regexp = eu.authorityhub.directory.AuthorityPayloads.CODE) String to,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
     @Schema(name = "DeadlineNote")
     public record NoteView(long id, long deadlineId, String coordinator, String author, String text,
             OffsetDateTime at) {

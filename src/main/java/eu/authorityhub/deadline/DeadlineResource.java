@@ -32,7 +32,9 @@ import eu.authorityhub.deadline.DeadlinePayloads.DeadlineView;
 import eu.authorityhub.deadline.DeadlinePayloads.IndicatorsView;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteRequest;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteView;
+import eu.authorityhub.deadline.DeadlinePayloads.ReassignRequest;
 import eu.authorityhub.directory.AuthorityPayloads;
+import eu.authorityhub.request.RequestPayloads;
 import eu.authorityhub.request.RequestService;
 import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.CallerResolver;
@@ -111,6 +113,20 @@ public class DeadlineResource {
         DeadlineTimer t = followed(c, id);
         deadlines.remindByCoordinator(t, c.coordinator().orElseThrow().code());
         return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/deadlines/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: move the stalled request to another competent authority of its member state")
+    public RequestPayloads.RequestView reassign(@PathParam("id") long id, @NotNull @Valid ReassignRequest body) {
+        Caller c = callers.caller();
+        DeadlineTimer t = followed(c, id);
+        if (!"REQUEST".equals(t.caseType)) {
+            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "Only requests are reassigned");
+        }
+        return requests.reassign(c, t.caseId, body.to(), body.reason().strip());
     }
 
     @POST

@@ -107,16 +107,17 @@ public class DeadlineService {
     // ------------------------------------------------------------------------------------- firing
 
     /**
-     * Fires up to one batch of due timers in one transaction and returns how many fired. Each fired stage is an
-     * event in the outbox; the timer moves to its next stage or is done.
+     * Fires up to one batch of timers due at or before {@code cutoff}, in one transaction, and returns how many
+     * fired. Each fired stage is an event in the outbox; the timer moves to its next stage or is done.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public int fireBatch() {
+    public int fireBatch(OffsetDateTime cutoff) {
         OffsetDateTime now = now();
         @SuppressWarnings("unchecked")
         List<DeadlineTimer> due = em.createNativeQuery("select * from deadline_timer where state = 'PENDING' and"
-                + " next_fire_at <= :now order by next_fire_at limit :n for update skip locked", DeadlineTimer.class)
-                .setParameter("now", now).setParameter("n", config.batchSize()).getResultList();
+                + " next_fire_at <= :cutoff order by next_fire_at limit :n for update skip locked",
+                DeadlineTimer.class).setParameter("cutoff", cutoff).setParameter("n", config.batchSize())
+                .getResultList();
         for (DeadlineTimer t : due) {
             fire(t, now);
         }

@@ -227,6 +227,40 @@ public class RequestService {
                 + " as " + part.reference, List.of(req.requester), lang);
     }
 
+    /**
+     * A coordinator moves a stalled request from an authority of its member state to another one there that is
+     * competent: like a forward of the whole request, taken by the coordinator (recorded as such).
+     */
+    @Transactional
+    public RequestView reassign(Caller caller, UUID id, String to, String reason) {
+        InformationRequest req = InformationRequest.findById(id);
+        if (readable(caller, req) != Access.COORDINATOR) {
+            throw new HubException(ErrorCode.WRONG_PARTY, "Only a coordinator of the responder's member state"
+                    + " reassigns a request");
+        }
+        Caller.CoordinatorScope scope = caller.coordinator().orElseThrow();
+        if (!scope.memberState().equals(req.responderState) || !(req.state == RequestState.SENT
+                || req.state == RequestState.ACCEPTED || req.state == RequestState.FURTHER_INFO_REQUESTED)) {
+            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "Request " + req.reference + " is " + req.state
+                    + " with " + req.responder + "; a coordinator of " + req.responderState + " may reassign open"
+                    + " requests of its state");
+        }
+        Authority target = addressable(to, req.profession, req.requester, "to");
+        if (!target.memberState.equals(scope.memberState()) || target.code.equals(req.responder)) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "Reassign within " + scope.memberState()
+                    + " to another authority",
+                    List.of(new FieldError("to", "not another authority of "
+                            + scope.memberState())),
+                    Map.of());
+        }
+        String from = req.responder;
+        req.forwardTo(target.code, target.memberState);
+        deadlines.cancel(req.id);
+        startAcceptance(req);
+        return record(req, Action.FORWARD, caller, "reassigned by coordinator " + scope.code() + " from " + from
+                + " to " + target.code + ": " + reason, List.of(target.code, req.requester, from), null);
+    }
+
     @Transactional
     public RequestView decline(Caller caller, UUID id, String reason, String lang) {
         InformationRequest req = acting(caller, id, Action.DECLINE);
@@ -557,13 +591,13 @@ public class RequestService {
         }
         RequestEvent data = new RequestEvent(req.id, req.reference, action.name(), req.state, req.requester,
                 req.responder, req.requesterState, req.responderState, req.policyArea, req.profession,
-                req.requestedDueDate, req.proposedDueDate, req.agreedDueDate, caller.authority().orElseThrow(),
+                req.requestedDueDate, req.proposedDueDate, req.agreedDueDate, actor(caller),
                 List.copyOf(addressees), req.forwardedFrom, req.version);
         UUID eventId = outbox.record(new OutgoingEvent(action.eventType(), req.id.toString(), SOURCE, data,
                 List.copyOf(topics)));
         timeline(req, action.name(), caller, detail, eventId);
         timers(req, action);
-        return view(req, caller, Access.PARTY, lang);
+        return view(req, caller, caller.authority().isPresent() ? Access.PARTY : Access.COORDINATOR, lang);
     }
 
     /** Starts, moves or stops the request's deadlines after a step, in the step's transaction. */
@@ -597,12 +631,17 @@ public class RequestService {
                 deadlineConfig.acceptance());
     }
 
+    /** Who acts: the caller's authority, or the coordinator it is. */
+    private static String actor(Caller caller) {
+        return caller.authority().or(() -> caller.coordinator().map(Caller.CoordinatorScope::code)).orElse("-");
+    }
+
     private void timeline(InformationRequest req, String action, Caller caller, String detail, UUID eventId) {
         TimelineEntry t = new TimelineEntry();
         t.requestId = req.id;
         t.seq = (int) TimelineEntry.count("requestId", req.id) + 1;
         t.action = action;
-        t.authority = caller.authority().orElse("-");
+        t.authority = actor(caller);
         t.actor = caller.subject();
         t.at = now();
         t.detail = detail;

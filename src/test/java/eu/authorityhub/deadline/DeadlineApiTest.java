@@ -54,8 +54,9 @@ class DeadlineApiTest {
         given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
                 .statusCode(200).body("caseId", not(hasItem(id)));
         clock.advance(Duration.ofDays(11));
-        engine.run();
-        engine.run();
+        for (int poll = 0; poll < 3; poll++) { // reminder, overdue, escalation: at most one stage per run
+            engine.run();
+        }
         p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", hasItem(id));
         given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
                 .body("find { it.caseId == '" + id + "' }.escalatedAt", org.hamcrest.Matchers.notNullValue());
@@ -83,6 +84,26 @@ class DeadlineApiTest {
         p.as(p.responder).contentType("application/json").body("{}").post("/api/v1/requests/" + id + "/accept").then()
                 .statusCode(200);
         p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", not(hasItem(id)));
+
+        // the coordinator reassigns the stalled request to another competent authority of its state
+        String elsewhere = Fixtures.authorityCode("PT");
+        Fixtures.createAuthority(elsewhere, "PT", "NURSE");
+        given().auth().oauth2(Tokens.coordinator(coordinator)).contentType("application/json")
+                .body("{\"to\":\"" + elsewhere + "\",\"reason\":\"x\"}").post("/api/v1/deadlines/" + deadline
+                        + "/reassign")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        String spanish = Fixtures.authorityCode("ES");
+        Fixtures.createAuthority(spanish, "ES", "NURSE");
+        given().auth().oauth2(Tokens.coordinator(coordinator)).contentType("application/json")
+                .body("{\"to\":\"" + spanish + "\",\"reason\":\"No answer for 11 days\"}")
+                .post("/api/v1/deadlines/" + deadline + "/reassign").then().statusCode(200)
+                .body("responder", equalTo(spanish)).body("state", equalTo("SENT"))
+                .body("professional", org.hamcrest.Matchers.nullValue());
+        p.as(p.responder).get("/api/v1/requests/" + id).then().statusCode(404);
+        p.as(p.requester).get("/api/v1/requests/" + id + "/timeline").then()
+                .body("find { it.action == 'FORWARD' }.authority", equalTo(coordinator));
+        given().auth().oauth2(Tokens.forAuthority(spanish, Roles.CASE_HANDLER)).get("/api/v1/deadlines?status=upcoming")
+                .then().body("find { it.caseId == '" + id + "' }.kind", equalTo("ACCEPTANCE"));
     }
 
     @Test

@@ -85,6 +85,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/deadlines/escalations", Set.of(Roles.COORDINATOR)),
             Map.entry("POST /api/v1/deadlines/{id}/remind", Set.of(Roles.COORDINATOR)),
             Map.entry("POST /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
+            Map.entry("POST /api/v1/deadlines/{id}/reassign", Set.of(Roles.COORDINATOR)),
             Map.entry("GET /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
             Map.entry("GET /api/v1/indicators", Set.of(Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER)));
 

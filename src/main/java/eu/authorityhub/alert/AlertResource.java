@@ -64,7 +64,7 @@ public class AlertResource {
     public Response broadcast(@NotNull @Valid BroadcastRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
         Caller c = callers.caller();
-        Response r = idempotent.run(c.client(), key, idempotent.fingerprint("POST", uri.getPath(), body), 201,
+        Response r = idempotent.post(c.client(), key, uri.getPath(), body, 201,
                 () -> alerts.broadcast(c, body));
         return r.getEntity() instanceof AlertView v
                 ? Response.fromResponse(r).location(URI.create("/api/v1/alerts/" + v.id())).build()
@@ -87,7 +87,7 @@ public class AlertResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid UpdateRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
         Caller c = callers.caller();
-        return idempotent.run(c.client(), key, idempotent.fingerprint("POST", uri.getPath(), body), 200,
+        return idempotent.post(c.client(), key, uri.getPath(), body, 200,
                 () -> alerts.update(c, id, body));
     }
 
@@ -98,7 +98,7 @@ public class AlertResource {
     public Response withdraw(@PathParam("id") UUID id, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
         Caller c = callers.caller();
-        return idempotent.run(c.client(), key, idempotent.fingerprint("POST", uri.getPath(), null), 200,
+        return idempotent.post(c.client(), key, uri.getPath(), null, 200,
                 () -> alerts.withdraw(c, id));
     }
 
@@ -110,7 +110,7 @@ public class AlertResource {
     public Response informed(@PathParam("id") UUID id, @NotNull @Valid InformedRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
         Caller c = callers.caller();
-        return idempotent.run(c.client(), key, idempotent.fingerprint("POST", uri.getPath(), body), 200,
+        return idempotent.post(c.client(), key, uri.getPath(), body, 200,
                 () -> alerts.informed(c, id, body));
     }
 

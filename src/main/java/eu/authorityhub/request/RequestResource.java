@@ -312,8 +312,7 @@ public class RequestResource {
     }
 
     private Response post(Caller caller, String key, UriInfo uri, Object body, int status, Supplier<Object> command) {
-        return idempotent.run(caller.client(), key, idempotent.fingerprint("POST", uri.getPath(), body), status,
-                command);
+        return idempotent.post(caller.client(), key, uri.getPath(), body, status, command);
     }
 
     private static String language(HttpHeaders headers) {

@@ -85,6 +85,11 @@ public class IdempotentPost {
         return Response.status(status).entity(result).build();
     }
 
+    /** A POST of {@code client} to {@code path} with {@code body}, run once per Idempotency-Key. */
+    public Response post(String client, String key, String path, Object body, int status, Supplier<Object> command) {
+        return run(client, key, fingerprint("POST", path, body), status, command);
+    }
+
     public String fingerprint(String method, String path, Object body) {
         try {
             return method + " " + path + " " + (body == null ? "" : mapper.writeValueAsString(body));

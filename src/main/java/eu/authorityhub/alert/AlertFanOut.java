@@ -10,12 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import eu.authorityhub.messaging.CloudEventCodec;
 import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
 import eu.authorityhub.messaging.processed.ConsumerTransport;
 import eu.authorityhub.messaging.processed.ProcessedEventLog;
+import eu.authorityhub.webhook.WebhookQueue;
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -33,12 +36,15 @@ public class AlertFanOut {
     private final ProcessedEventLog processed;
     private final EntityManager em;
     private final Clock clock;
+    private final WebhookQueue webhooks;
 
-    public AlertFanOut(CloudEventCodec codec, ProcessedEventLog processed, EntityManager em, Clock clock) {
+    public AlertFanOut(CloudEventCodec codec, ProcessedEventLog processed, EntityManager em, Clock clock,
+            WebhookQueue webhooks) {
         this.codec = codec;
         this.processed = processed;
         this.em = em;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @Incoming("alert-fan-out")
@@ -62,7 +68,8 @@ public class AlertFanOut {
         if (!event.getType().startsWith("eu.authorityhub.alert.") || !processed.claim(CONSUMER, eventId)) {
             return 0;
         }
-        String state = codec.data(event).path("state").asText();
+        JsonNode data = codec.data(event);
+        String state = data.path("state").asText();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime at = event.getTime() == null ? now : event.getTime();
         int hops = em.createNativeQuery("insert into inbox_entry (authority, case_id, case_type, event_id, event_type,"
@@ -80,6 +87,7 @@ public class AlertFanOut {
                 + " coordinator_passed_at = case when via_coordinator is null then null"
                 + " else coalesce(coordinator_passed_at, :now) end where alert_id = :a").setParameter("now", now)
                 .setParameter("a", alertId).executeUpdate();
+        webhooks.enqueue(eventId, event.getType(), alertId.toString(), envelope, data);
         return hops + recipients;
     }
 }

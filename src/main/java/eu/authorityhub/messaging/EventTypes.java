@@ -26,10 +26,23 @@ public final class EventTypes {
     public static final String DEADLINE_OVERDUE = "eu.authorityhub.deadline.overdue.v1";
     public static final String DEADLINE_ESCALATED = "eu.authorityhub.deadline.escalated.v1";
 
+    /** Webhook endpoints: an endpoint was disabled (410 Gone, or failing for too long). */
+    public static final String WEBHOOK_ENDPOINT_DISABLED = "eu.authorityhub.webhook.endpoint.disabled.v1";
+
+    /** The request steps that record an event ({@code eu.authorityhub.request.<step>.v1}). */
+    public static final java.util.List<String> REQUEST_STEPS = java.util.List.of("send", "accept", "propose-due-date",
+            "agree-due-date", "reject-due-date", "forward", "decline", "answer", "request-further-info", "close",
+            "withdraw");
+
     /** Types with a fixed name; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
     public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
             AUTHORITY_DEACTIVATED, COORDINATOR_CREATED, ALERT_BROADCAST, ALERT_UPDATED, ALERT_WITHDRAWN,
-            ALERT_EXPIRED, DEADLINE_REMINDER, DEADLINE_OVERDUE, DEADLINE_ESCALATED);
+            ALERT_EXPIRED, DEADLINE_REMINDER, DEADLINE_OVERDUE, DEADLINE_ESCALATED, WEBHOOK_ENDPOINT_DISABLED);
+
+    /** Every type the hub publishes (what a webhook filter may name). */
+    public static final java.util.Set<String> ALL = java.util.stream.Stream.concat(PUBLISHED.stream(),
+            REQUEST_STEPS.stream().map(s -> REQUEST_PREFIX + s + ".v1")).collect(
+                    java.util.stream.Collectors.toUnmodifiableSet());
 
     private EventTypes() {
     }

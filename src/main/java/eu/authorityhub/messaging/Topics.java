@@ -9,6 +9,7 @@ public final class Topics {
     public static final String REQUEST_EVENTS = "hub.request.events";
     public static final String ALERT_EVENTS = "hub.alert.events";
     public static final String DEADLINE_EVENTS = "hub.deadline.events";
+    public static final String WEBHOOK_EVENTS = "hub.webhook.events";
     public static final String DEAD_LETTER = "hub.dead-letter";
 
     private Topics() {

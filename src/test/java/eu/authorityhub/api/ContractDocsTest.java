@@ -70,7 +70,8 @@ class ContractDocsTest {
     void everyTopicTheCodeNamesIsDefined() {
         var defined = TopicDefinitions.load().topics().stream().map(TopicDefinitions.Topic::name).toList();
         assertThat(defined).contains(Topics.DIRECTORY_EVENTS, Topics.REQUEST_EVENTS, Topics.ALERT_EVENTS,
-                Topics.DEADLINE_EVENTS, Topics.DEAD_LETTER, Topics.memberState("NL"), Topics.memberState("NO"));
-        assertThat(defined).hasSize(35);
+                Topics.DEADLINE_EVENTS, Topics.WEBHOOK_EVENTS, Topics.DEAD_LETTER, Topics.memberState("NL"),
+                Topics.memberState("NO"));
+        assertThat(defined).hasSize(36);
     }
 }

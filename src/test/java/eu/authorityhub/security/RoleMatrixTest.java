@@ -34,7 +34,24 @@ class RoleMatrixTest {
     static final Set<String> READING = Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN,
             Roles.COORDINATOR);
 
+    static final Set<String> WEBHOOK_OWNERS = Set.of(Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR);
+
     static final Map<String, Set<String>> RULES = Map.ofEntries(
+            Map.entry("POST /api/v1/webhooks", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhooks", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhooks/{id}", WEBHOOK_OWNERS),
+            Map.entry("PUT /api/v1/webhooks/{id}", WEBHOOK_OWNERS),
+            Map.entry("DELETE /api/v1/webhooks/{id}", WEBHOOK_OWNERS),
+            Map.entry("POST /api/v1/webhooks/{id}/disable", WEBHOOK_OWNERS),
+            Map.entry("POST /api/v1/webhooks/{id}/enable", WEBHOOK_OWNERS),
+            Map.entry("POST /api/v1/webhooks/{id}/secret/rotate", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries/{deliveryId}/attempts", WEBHOOK_OWNERS),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", WEBHOOK_OWNERS),
+            Map.entry("POST /api/v1/webhooks/{id}/recover", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhooks/{id}/health", WEBHOOK_OWNERS),
+            Map.entry("GET /api/v1/webhook-allow-lists/{owner}", Set.of(Roles.HUB_ADMIN)),
+            Map.entry("PUT /api/v1/webhook-allow-lists/{owner}", Set.of(Roles.HUB_ADMIN)),
             Map.entry("GET /api/v1/authorities", AUTHENTICATED),
             Map.entry("POST /api/v1/authorities", Set.of(Roles.HUB_ADMIN)),
             Map.entry("GET /api/v1/authorities/competent", PUBLIC),
@@ -145,7 +162,8 @@ class RoleMatrixTest {
     private static Response call(String endpoint, String token) {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{code}", "NL-MATRIX").replace("{id}", "00000000-0000-0000-0000-000000000001")
-                .replace("{attachmentId}", "00000000-0000-0000-0000-000000000002");
+                .replace("{attachmentId}", "00000000-0000-0000-0000-000000000002").replace("{deliveryId}", "1")
+                .replace("{owner}", "NL-MATRIX");
         RequestSpecification request = given();
         if (token != null) {
             request = request.auth().oauth2(token);

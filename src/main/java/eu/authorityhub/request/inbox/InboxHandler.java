@@ -13,6 +13,7 @@ import eu.authorityhub.messaging.CloudEventCodec;
 import eu.authorityhub.messaging.EventTypes;
 import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
 import eu.authorityhub.messaging.processed.ProcessedEventLog;
+import eu.authorityhub.webhook.WebhookQueue;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -22,13 +23,16 @@ import io.cloudevents.CloudEvent;
 public class InboxHandler {
 
     static final String CONSUMER = "request-inbox";
+    private static final String WEBHOOK_PREFIX = "eu.authorityhub.webhook.";
 
     private final CloudEventCodec codec;
     private final ProcessedEventLog processed;
+    private final WebhookQueue webhooks;
 
-    public InboxHandler(CloudEventCodec codec, ProcessedEventLog processed) {
+    public InboxHandler(CloudEventCodec codec, ProcessedEventLog processed, WebhookQueue webhooks) {
         this.codec = codec;
         this.processed = processed;
+        this.webhooks = webhooks;
     }
 
     /** @return the number of inbox entries written (0 for a duplicate) */
@@ -41,12 +45,14 @@ public class InboxHandler {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event id is not a UUID");
         }
-        boolean deadline = event.getType().startsWith(DeadlineService.TYPE_PREFIX);
-        if (!(deadline || event.getType().startsWith(EventTypes.REQUEST_PREFIX)) || !processed.claim(CONSUMER, id)) {
+        // deadline notices and webhook notices name their case in caseId (with caseType), request steps in requestId
+        boolean notice = event.getType().startsWith(DeadlineService.TYPE_PREFIX)
+                || event.getType().startsWith(WEBHOOK_PREFIX);
+        if (!(notice || event.getType().startsWith(EventTypes.REQUEST_PREFIX)) || !processed.claim(CONSUMER, id)) {
             return 0;
         }
         JsonNode data = codec.data(event);
-        String caseField = deadline ? "caseId" : "requestId";
+        String caseField = notice ? "caseId" : "requestId";
         if (!data.hasNonNull(caseField) || !data.has("addressees")) {
             throw new MalformedEventException("event without " + caseField + " or addressees");
         }
@@ -55,7 +61,7 @@ public class InboxHandler {
             InboxEntry e = new InboxEntry();
             e.authority = addressee.asText();
             e.caseId = UUID.fromString(data.get(caseField).asText());
-            e.caseType = deadline ? data.path("caseType").asText("REQUEST") : "REQUEST";
+            e.caseType = notice ? data.path("caseType").asText("REQUEST") : "REQUEST";
             e.eventId = id;
             e.eventType = event.getType();
             e.state = data.path("state").asText();
@@ -63,6 +69,7 @@ public class InboxHandler {
             e.persist();
             written++;
         }
+        webhooks.enqueue(id, event.getType(), data.get(caseField).asText(), envelope, data);
         return written;
     }
 }

@@ -43,7 +43,7 @@ public interface WebhookConfig {
     int maxInFlight();
 
     /** Deliveries under way at once to one endpoint (1 for an ordered subscription). */
-    @WithDefault("4")
+    @WithDefault("8")
     int perEndpointInFlight();
 
     /** How often the dispatcher looks for due deliveries (it is also woken when new ones are queued). */

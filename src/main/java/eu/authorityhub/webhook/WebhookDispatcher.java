@@ -10,7 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +34,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import eu.authorityhub.api.Failures;
@@ -138,8 +143,10 @@ public class WebhookDispatcher {
                     HttpClientOptions options = new HttpClientOptions().setKeepAlive(true)
                             .setConnectTimeout((int) config.timeout().toMillis()).setForceSni(true)
                             .setVerifyHost(true).setTrustAll(false).setIdleTimeout(60);
+                    // the pool is per host and port; the per-endpoint limit is the dispatcher's, per subscription,
+                    // so two subscriptions on one host never wait for each other's connections
                     http = vertx.createHttpClient(options,
-                            new PoolOptions().setHttp1MaxSize(config.perEndpointInFlight()).setMaxWaitQueueSize(-1));
+                            new PoolOptions().setHttp1MaxSize(config.maxInFlight()).setMaxWaitQueueSize(-1));
                 }
             }
         }
@@ -199,7 +206,7 @@ public class WebhookDispatcher {
         List<Job> jobs = claim();
         List<CompletableFuture<Outcome>> futures = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
-            futures.add(send(job).thenCompose(this::record));
+            futures.add(send(job).thenApply(this::release).thenCompose(this::record));
         }
         return futures;
     }
@@ -453,12 +460,18 @@ public class WebhookDispatcher {
 
     // ------------------------------------------------------------------------------------------- record
 
-    private CompletableFuture<Outcome> record(Outcome outcome) {
+    /** The answer is in: the endpoint's slot is free at once (the row stays leased until it is recorded). */
+    private Outcome release(Outcome outcome) {
         inFlight.decrementAndGet();
         AtomicInteger n = perEndpoint.get(outcome.job().subscriptionId());
         if (n != null) {
             n.decrementAndGet();
         }
+        wake();
+        return outcome;
+    }
+
+    private CompletableFuture<Outcome> record(Outcome outcome) {
         meters.counter("hub.webhook.attempts", "outcome", outcome.success()
                 ? "success"
                 : outcome.status() == null ? "error" : Integer.toString(outcome.status())).increment();
@@ -498,57 +511,89 @@ public class WebhookDispatcher {
 
     private void write(List<Pending> batch) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<UUID> failing = new ArrayList<>();
-        for (Pending p : batch) {
-            Outcome o = p.outcome();
-            Job j = o.job();
-            String state;
-            OffsetDateTime next = null;
-            if (o.success()) {
-                state = "DELIVERED";
-            } else if (j.attempt() > config.retrySchedule().size()) {
-                state = "FAILED";
-            } else {
-                state = "PENDING";
-                next = now.plus(wait(j.attempt(), o));
+        Set<UUID> succeeded = new LinkedHashSet<>();
+        List<Object[]> failed = new ArrayList<>(); // subscription, error, throttled until
+        List<UUID> gone = new ArrayList<>();
+        // one JDBC batch per statement for the whole set of outcomes
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement attempt = c.prepareStatement("insert into webhook_attempt (delivery_id,"
+                    + " subscription_id, attempt, started_at, latency_ms, status, error, response, next_attempt_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement delivery = c.prepareStatement("update webhook_delivery set state = ?,"
+                            + " next_attempt_at = coalesce(?, next_attempt_at), delivered_at = coalesce(?,"
+                            + " delivered_at), last_status = ?, last_error = ? where id = ?")) {
+                for (Pending p : batch) {
+                    Outcome o = p.outcome();
+                    Job j = o.job();
+                    String state;
+                    OffsetDateTime next = null;
+                    if (o.success()) {
+                        state = "DELIVERED";
+                        succeeded.add(j.subscriptionId());
+                    } else {
+                        state = j.attempt() > config.retrySchedule().size() ? "FAILED" : "PENDING";
+                        next = state.equals("PENDING") ? now.plus(wait(j.attempt(), o)) : null;
+                        if (o.status() != null && o.status() == 410) {
+                            gone.add(j.subscriptionId());
+                        }
+                    }
+                    String error = o.error() != null ? o.error() : o.success() ? null : "HTTP " + o.status();
+                    if (!o.success()) {
+                        failed.add(new Object[]{j.subscriptionId(), error, throttles(o) ? next : null});
+                    }
+                    attempt.setLong(1, j.deliveryId());
+                    attempt.setObject(2, j.subscriptionId());
+                    attempt.setInt(3, j.attempt());
+                    attempt.setObject(4, o.startedAt());
+                    attempt.setInt(5, o.latencyMs());
+                    attempt.setObject(6, o.status(), Types.INTEGER);
+                    attempt.setString(7, error);
+                    attempt.setString(8, clean(o.response()));
+                    attempt.setObject(9, next, Types.TIMESTAMP_WITH_TIMEZONE);
+                    attempt.addBatch();
+                    delivery.setString(1, state);
+                    delivery.setObject(2, next, Types.TIMESTAMP_WITH_TIMEZONE);
+                    delivery.setObject(3, o.success() ? now : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                    delivery.setObject(4, o.status(), Types.INTEGER);
+                    delivery.setString(5, error);
+                    delivery.setLong(6, j.deliveryId());
+                    delivery.addBatch();
+                }
+                attempt.executeBatch();
+                delivery.executeBatch();
             }
-            String error = o.error() != null
-                    ? o.error()
-                    : o.success() ? null : "HTTP " + o.status();
-            em.createNativeQuery("insert into webhook_attempt (delivery_id, subscription_id, attempt, started_at,"
-                    + " latency_ms, status, error, response, next_attempt_at) values (:d, :s, :a, :at, :l, :st, :e,"
-                    + " :r, :n)").setParameter("d", j.deliveryId()).setParameter("s", j.subscriptionId())
-                    .setParameter("a", j.attempt()).setParameter("at", o.startedAt()).setParameter("l", o.latencyMs())
-                    .setParameter("st", o.status()).setParameter("e", error).setParameter("r", clean(o.response()))
-                    .setParameter("n", next).executeUpdate();
-            em.createNativeQuery("update webhook_delivery set state = :state, next_attempt_at = coalesce(:n,"
-                    + " next_attempt_at), delivered_at = case when :state = 'DELIVERED' then cast(:now as timestamptz)"
-                    + " else delivered_at end, last_status = :st, last_error = :e where id = :d")
-                    .setParameter("state", state).setParameter("n", next).setParameter("now", now)
-                    .setParameter("st", o.status()).setParameter("e", error).setParameter("d", j.deliveryId())
-                    .executeUpdate();
-            if (o.success()) {
-                em.createNativeQuery("update webhook_subscription set last_success_at = :now, failing_since = null,"
-                        + " throttled_until = null where id = :s").setParameter("now", now)
-                        .setParameter("s", j.subscriptionId()).executeUpdate();
-                continue;
+            if (!succeeded.isEmpty()) {
+                try (PreparedStatement ok = c.prepareStatement("update webhook_subscription set last_success_at = ?,"
+                        + " failing_since = null, throttled_until = null where id = any (?)")) {
+                    ok.setObject(1, now);
+                    ok.setArray(2, c.createArrayOf("uuid", succeeded.toArray()));
+                    ok.executeUpdate();
+                }
             }
-            OffsetDateTime throttle = throttles(o) ? now.plus(wait(j.attempt(), o)) : null;
-            em.createNativeQuery("update webhook_subscription set last_failure_at = :now, last_error = :e,"
-                    + " failing_since = coalesce(failing_since, :now), throttled_until = coalesce(:t,"
-                    + " throttled_until) where id = :s").setParameter("now", now).setParameter("e", error)
-                    .setParameter("t", throttle).setParameter("s", j.subscriptionId()).executeUpdate();
-            if (o.status() != null && o.status() == 410) {
-                disable(j.subscriptionId(), "the endpoint answered 410 Gone", now);
-            } else {
-                failing.add(j.subscriptionId());
+            if (!failed.isEmpty()) {
+                try (PreparedStatement ko = c.prepareStatement("update webhook_subscription set last_failure_at = ?,"
+                        + " last_error = ?, failing_since = coalesce(failing_since, ?), throttled_until = coalesce(?,"
+                        + " throttled_until) where id = ?")) {
+                    for (Object[] f : failed) {
+                        ko.setObject(1, now);
+                        ko.setString(2, (String) f[1]);
+                        ko.setObject(3, now);
+                        ko.setObject(4, f[2], Types.TIMESTAMP_WITH_TIMEZONE);
+                        ko.setObject(5, f[0]);
+                        ko.addBatch();
+                    }
+                    ko.executeBatch();
+                }
             }
+        });
+        for (UUID s : gone) {
+            disable(s, "the endpoint answered 410 Gone", now);
         }
-        if (!failing.isEmpty()) {
+        if (!failed.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<UUID> stale = em.createNativeQuery("select id from webhook_subscription where id in (:ids) and"
-                    + " status = 'ACTIVE' and failing_since <= :limit").setParameter("ids", failing.stream()
-                            .distinct().toList())
+                    + " status = 'ACTIVE' and failing_since <= :limit").setParameter("ids", failed.stream()
+                            .map(f -> (UUID) f[0]).distinct().toList())
                     .setParameter("limit", now.minus(config.disableAfter())).getResultList();
             for (UUID s : stale) {
                 disable(s, "no successful delivery for " + config.disableAfter().toDays() + " days", now);

@@ -313,8 +313,8 @@ class WebhookDeliveryTest {
             }
             var round = dispatcher.deliverDue();
             // the healthy endpoint gets everything while the hanging one holds at most its per-endpoint slots
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> healthy.received().size() >= 4);
-            assertThat(hanging.open()).isLessThanOrEqualTo(4);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> healthy.received().size() >= 8);
+            assertThat(hanging.open()).isLessThanOrEqualTo(8);
             round.get(30, TimeUnit.SECONDS);
             for (int i = 0; i < 5 && healthy.received().size() < 12; i++) {
                 outcomes(fast);

@@ -1,0 +1,383 @@
+package eu.authorityhub.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.Fixtures;
+import eu.authorityhub.testing.Tokens;
+import eu.authorityhub.webhook.WebhookDispatcher;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Benchmark, not a test (tag "bench", run by bench/run): webhook delivery on this machine, with real HTTP receivers.
+ * <ol>
+ * <li>isolation: 50 endpoints, then the same with 10% of them hanging (never answering); the healthy endpoints'
+ * delivery rate against the all-healthy rate (target at least 0.9);</li>
+ * <li>one fast receiver: the hub's delivery rate against a bare HTTP client posting the same bodies with the same
+ * concurrency, in the same run;</li>
+ * <li>one alert to 10,000 recipient authorities, each with its own endpoint: from the API call until every delivery
+ * is signed, sent and acknowledged (target under 10 s).</li>
+ * </ol>
+ * Beside them, the PostgreSQL single-row commit rate measured on the same server in the same run.
+ */
+@QuarkusTest
+@TestProfile(WebhookBench.Delivering.class)
+@Tag("bench")
+class WebhookBench {
+
+    /** The dispatcher runs by itself, as in production; receivers on loopback are allowed explicitly. */
+    public static class Delivering implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hub.webhooks.dispatcher-enabled", "true", "hub.webhooks.poll-interval", "0.2s",
+                    "hub.webhooks.timeout", "PT15S", "quarkus.log.category.\"eu.authorityhub\".level", "WARN",
+                    "hub.deadlines.engine-enabled", "false");
+        }
+    }
+
+    static final int ENDPOINTS = 50;
+    static final int PER_ENDPOINT = 200;
+
+    @Inject
+    DataSource db;
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    /** The receivers' and the bare client's own Vert.x (the hub's has metrics bound to its own server). */
+    private final Vertx vertx = Vertx.vertx();
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+
+    @Test
+    void webhookDelivery() throws Exception {
+        double commitRate = commitRate(5_000);
+        String body = sampleBody();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pgCommitsPerSecond", Math.round(commitRate));
+
+        isolation(body, 10, 0); // warm-up (JIT, pools, plans), not reported
+        double allHealthy = isolation(body, ENDPOINTS, 0);
+        double withHanging = isolation(body, ENDPOINTS, ENDPOINTS / 10);
+        out.put("allHealthyPerSecond", Math.round(allHealthy));
+        out.put("healthyWith10PercentHangingPerSecond", Math.round(withHanging));
+        out.put("isolationRatio", round(withHanging / allHealthy));
+
+        int single = 5_000;
+        double hubRate = oneReceiver(body, single);
+        double bareRate = bareClient(body, single);
+        out.put("oneReceiverHubPerSecond", Math.round(hubRate));
+        out.put("oneReceiverBareClientPerSecond", Math.round(bareRate));
+        out.put("oneReceiverRatio", round(hubRate / bareRate));
+
+        double fanOutSeconds = alertFanOut(10_000);
+        out.put("alertTo10000Seconds", round(fanOutSeconds));
+
+        System.out.printf(Locale.ROOT, "%n%-58s %12s%n", "webhook scenario", "figure");
+        System.out.printf(Locale.ROOT, "%-58s %12.0f%n", "PostgreSQL single-row commits/s (raw limit, same run)",
+                commitRate);
+        System.out.printf(Locale.ROOT, "%-58s %12.0f%n", "deliveries/s, 50 endpoints all healthy", allHealthy);
+        System.out.printf(Locale.ROOT, "%-58s %12.0f%n", "deliveries/s to the 45 healthy, 5 hanging", withHanging);
+        System.out.printf(Locale.ROOT, "%-58s %12.2f%n", "isolation ratio (target >= 0.9)", withHanging / allHealthy);
+        System.out.printf(Locale.ROOT, "%-58s %12.0f%n", "deliveries/s to one fast receiver (hub)", hubRate);
+        System.out.printf(Locale.ROOT, "%-58s %12.0f%n", "posts/s to one fast receiver (bare client, same bodies)",
+                bareRate);
+        System.out.printf(Locale.ROOT, "%-58s %12.2f%n", "hub / bare client ratio", hubRate / bareRate);
+        System.out.printf(Locale.ROOT, "%-58s %12.2f%n", "deliveries/s per PostgreSQL commit/s (hub, one receiver)",
+                hubRate / commitRate);
+        System.out.printf(Locale.ROOT, "%-58s %11.2fs%n", "one alert to 10,000 endpoints, all acknowledged (< 10 s)",
+                fanOutSeconds);
+        Path file = Path.of("bench", "results", "webhooks.json");
+        Files.createDirectories(file.getParent());
+        StringBuilder json = new StringBuilder("{");
+        out.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        Files.writeString(file, json.append('}').toString());
+        System.out.println("written: " + file);
+        servers.forEach(HttpServer::close);
+        vertx.close();
+    }
+
+    /** @return deliveries per second to the healthy endpoints */
+    private double isolation(String body, int endpoints, int hanging) throws Exception {
+        String run = "ISO" + UUID.randomUUID().toString().substring(0, 6);
+        List<UUID> healthy = new ArrayList<>();
+        List<UUID> all = new ArrayList<>();
+        for (int i = 0; i < endpoints; i++) {
+            boolean hangs = i < hanging;
+            int port = receiver(hangs);
+            UUID s = subscription(run + "-" + i, "http://127.0.0.1:" + port + "/hook");
+            all.add(s);
+            if (!hangs) {
+                healthy.add(s);
+            }
+        }
+        queue(all, PER_ENDPOINT, body);
+        long t0 = System.nanoTime();
+        dispatcher.wake();
+        awaitDelivered(healthy, (long) healthy.size() * PER_ENDPOINT, 300);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        disable(all); // the hanging ones' leftovers must not disturb the next scenario
+        return healthy.size() * PER_ENDPOINT / seconds;
+    }
+
+    private double oneReceiver(String body, int n) throws Exception {
+        int port = receiver(false);
+        UUID s = subscription("ONE" + UUID.randomUUID().toString().substring(0, 6), "http://127.0.0.1:" + port
+                + "/hook");
+        queue(List.of(s), n, body);
+        long t0 = System.nanoTime();
+        dispatcher.wake();
+        awaitDelivered(List.of(s), n, 300);
+        double rate = n / ((System.nanoTime() - t0) / 1e9);
+        disable(List.of(s));
+        return rate;
+    }
+
+    /** The same bodies to the same kind of receiver, with the hub's per-endpoint concurrency (8), nothing else. */
+    private double bareClient(String body, int n) throws Exception {
+        int port = receiver(false);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(8));
+        Semaphore slots = new Semaphore(8);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicLong left = new AtomicLong(n);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            slots.acquire();
+            vertx.runOnContext(v -> client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(
+                    "127.0.0.1").setPort(port).setURI("/hook").putHeader("content-type",
+                            "application/cloudevents+json"))
+                    .compose(r -> r.send(Buffer.buffer(body))).compose(r -> r.body()).onComplete(ar -> {
+                        slots.release();
+                        if (left.decrementAndGet() == 0) {
+                            done.complete(null);
+                        }
+                    }));
+        }
+        done.get(300, TimeUnit.SECONDS);
+        double rate = n / ((System.nanoTime() - t0) / 1e9);
+        client.close();
+        return rate;
+    }
+
+    /** One alert through the API to 10,000 competent authorities in 29 states, each with its own endpoint. */
+    private double alertFanOut(int recipients) throws Exception {
+        String issuer = Fixtures.authorityCode("NO");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(Fixtures.fullAuthorityJson(issuer,
+                "NO", "Norwegian Directorate of Health", "PHARMACIST").replace("\"RECEIVE\"", "\"SEND\""))
+                .post("/api/v1/authorities").then().statusCode(201);
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ports.add(receiver(false));
+        }
+        String run = "FAN" + UUID.randomUUID().toString().substring(0, 5).toUpperCase(Locale.ROOT);
+        List<UUID> subscriptions = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // 10,000 pharmacist authorities of 29 other states that receive alerts
+                s.execute("insert into authority (id, code, member_state, name, alerts, created_at, updated_at,"
+                        + " professions, working_languages) select gen_random_uuid(), m.code || '-" + run + "-' || g,"
+                        + " m.code, 'Bench authority ' || g, 'RECEIVE', now(), now(), '{PHARMACIST}', '{en}'"
+                        + " from generate_series(1, " + recipients + ") g join (select code, row_number() over"
+                        + " (order by code) - 1 as k from member_state where code <> 'NO') m on m.k = g % 29");
+            }
+            try (PreparedStatement p = c.prepareStatement("select code from authority where code like ?")) {
+                p.setString(1, "%-" + run + "-%");
+                try (ResultSet r = p.executeQuery();
+                        PreparedStatement sub = c.prepareStatement(subscriptionSql());
+                        PreparedStatement sec = c.prepareStatement(secretSql())) {
+                    int i = 0;
+                    while (r.next()) {
+                        UUID id = UUID.randomUUID();
+                        subscriptions.add(id);
+                        sub.setObject(1, id);
+                        sub.setString(2, r.getString(1));
+                        sub.setString(3, "http://127.0.0.1:" + ports.get(i++ % ports.size()) + "/" + r.getString(1));
+                        sub.setString(4, "eu.authorityhub.alert.%");
+                        sub.addBatch();
+                        sec.setObject(1, id);
+                        sec.setString(2, eu.authorityhub.webhook.WebhookSigner.newHmacSecret());
+                        sec.addBatch();
+                    }
+                    sub.executeBatch();
+                    sec.executeBatch();
+                }
+            }
+            c.commit();
+        }
+        long t0 = System.nanoTime();
+        LocalDate today = LocalDate.now();
+        given().auth().oauth2(Tokens.forAuthority(issuer, Roles.CASE_HANDLER)).contentType("application/json")
+                .body("""
+                        {"professional":{"familyName":"Berg","givenNames":"Ola","birthDate":"1975-01-02","birthPlace":"Bergen"},
+                         "profession":"PHARMACIST","type":"RESTRICTION_OR_PROHIBITION","scope":"FULL_PROHIBITION",
+                         "decidingBody":"Board of Health Supervision","decisionDate":"%s","periodFrom":"%s"}"""
+                        .formatted(today, today))
+                .post("/api/v1/alerts").then().statusCode(201);
+        awaitDelivered(subscriptions, recipients, 300);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    // ------------------------------------------------------------------------------------------- set-up
+
+    private int receiver(boolean hangs) throws Exception {
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            received.incrementAndGet();
+            if (!hangs) {
+                req.response().setStatusCode(204).end();
+            }
+        }));
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        servers.add(server);
+        return server.actualPort();
+    }
+
+    private UUID subscription(String owner, String url) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db.getConnection();
+                PreparedStatement p = c.prepareStatement(subscriptionSql());
+                PreparedStatement s = c.prepareStatement(secretSql())) {
+            p.setObject(1, id);
+            p.setString(2, owner);
+            p.setString(3, url);
+            p.setString(4, "%");
+            p.executeUpdate();
+            s.setObject(1, id);
+            s.setString(2, eu.authorityhub.webhook.WebhookSigner.newHmacSecret());
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String subscriptionSql() {
+        return "insert into webhook_subscription (id, owner, owner_kind, url, event_types, type_patterns, mode,"
+                + " status, created_by, created_at, updated_at) values (?, ?, 'AUTHORITY', ?, '{*}', array[?],"
+                + " 'STRUCTURED', 'ACTIVE', 'bench', now(), now())";
+    }
+
+    private static String secretSql() {
+        return "insert into webhook_secret (subscription_id, kind, secret, created_at) values (?, 'HMAC', ?, now())";
+    }
+
+    /** n deliveries per subscription, each of its own event (a realistic CloudEvent body). */
+    private void queue(List<UUID> subscriptions, int n, String body) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("with m as (insert into webhook_message (event_id,"
+                    + " event_type, case_id, member_states, body, created_at) select gen_random_uuid(),"
+                    + " 'eu.authorityhub.request.send.v1', gen_random_uuid()::text, '{NL}', ?, now()"
+                    + " from generate_series(1, ?) returning event_id, case_id)"
+                    + " insert into webhook_delivery (subscription_id, event_id, case_id, state, next_attempt_at,"
+                    + " created_at) select ?, event_id, case_id, 'PENDING', now(), now() from m")) {
+                for (UUID s : subscriptions) {
+                    p.setString(1, body);
+                    p.setInt(2, n);
+                    p.setObject(3, s);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private void disable(List<UUID> subscriptions) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement p = c.prepareStatement(
+                        "update webhook_subscription set status = 'DISABLED' where id = ?")) {
+            for (UUID s : subscriptions) {
+                p.setObject(1, s);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private void awaitDelivered(List<UUID> subscriptions, long expected, int maxSeconds) throws Exception {
+        long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        try (Connection c = db.getConnection();
+                PreparedStatement p = c.prepareStatement(
+                        "select count(*) from webhook_delivery where state = 'DELIVERED' and subscription_id = any (?)")) {
+            p.setArray(1, c.createArrayOf("uuid", subscriptions.toArray()));
+            while (System.nanoTime() < end) {
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(20); // polling the result of a benchmark, not waiting for the system under test
+            }
+        }
+        throw new IllegalStateException("not every delivery was acknowledged within " + maxSeconds + " s");
+    }
+
+    private static String sampleBody() {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/hub/requests\","
+                + "\"type\":\"eu.authorityhub.request.send.v1\",\"datacontenttype\":\"application/json\","
+                + "\"subject\":\"" + UUID.randomUUID()
+                + "\",\"time\":\"2026-11-22T08:00:00Z\",\"data\":{\"requestId\":\""
+                + UUID.randomUUID() + "\",\"reference\":\"REQ-2026-000123\",\"action\":\"send\",\"state\":\"SENT\","
+                + "\"requester\":\"NL-BIG\",\"responder\":\"PL-NIL\",\"requesterState\":\"NL\",\"responderState\":\"PL\","
+                + "\"policyArea\":\"PQ\",\"profession\":\"NURSE\",\"requestedDueDate\":\"2026-12-10\","
+                + "\"addressees\":[\"PL-NIL\"],\"version\":1," + "\"padding\":\"" + "x".repeat(500) + "\"}}";
+    }
+
+    private double commitRate(int n) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_commit (id bigint generated always as identity, v int)");
+            c.setAutoCommit(true);
+            try (PreparedStatement p = c.prepareStatement("insert into bench_commit (v) values (?)")) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    p.setInt(1, i);
+                    p.executeUpdate();
+                }
+                double rate = n / ((System.nanoTime() - t0) / 1e9);
+                s.execute("drop table bench_commit");
+                return rate;
+            }
+        }
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+}

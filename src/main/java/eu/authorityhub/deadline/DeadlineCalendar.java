@@ -22,7 +22,12 @@ public class DeadlineCalendar {
     }
 
     public OffsetDateTime add(OffsetDateTime start, Duration period, String memberState) {
-        if (!config.workingDays() || period.toDays() == 0) {
+        return add(start, period, memberState, config.workingDays());
+    }
+
+    /** Adds a period in calendar days, or in working days of the member state (weekends and its holidays skipped). */
+    public OffsetDateTime add(OffsetDateTime start, Duration period, String memberState, boolean workingDays) {
+        if (!workingDays || period.toDays() == 0) {
             return start.plus(period);
         }
         List<LocalDate> holidays = config.holidays().getOrDefault(memberState, List.of());

@@ -53,4 +53,26 @@ public interface DeadlineConfig {
     Duration lateAfter();
 
     Optional<Boolean> engineEnabled();
+
+    /**
+     * Policy per procedure ({@code general}, {@code establishment}, {@code temporary-provision}): any of the durations
+     * and the calendar, overriding the global ones above.
+     */
+    Map<String, ProcedurePolicy> procedures();
+
+    /** What a procedure may override. */
+    interface ProcedurePolicy {
+
+        Optional<Duration> acceptance();
+
+        Optional<Duration> furtherInformation();
+
+        Optional<Duration> inactivity();
+
+        Optional<Duration> reminderBefore();
+
+        Optional<Duration> escalateAfter();
+
+        Optional<Boolean> workingDays();
+    }
 }

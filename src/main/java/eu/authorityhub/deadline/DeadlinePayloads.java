@@ -14,13 +14,15 @@ public final class DeadlinePayloads {
 
     @Schema(name = "Deadline")
     public record DeadlineView(long id, String caseType, UUID caseId, String reference, DeadlineTimer.Kind kind,
+            String procedure,
             String party, String partyState, OffsetDateTime dueAt, DeadlineTimer.State state,
             @Schema(description = "The next notice: REMINDER, OVERDUE or ESCALATION") DeadlineTimer.Stage nextStage,
             OffsetDateTime nextFireAt, OffsetDateTime remindedAt, OffsetDateTime overdueAt,
             OffsetDateTime escalatedAt) {
 
         static DeadlineView of(DeadlineTimer t) {
-            return new DeadlineView(t.id, t.caseType, t.caseId, t.reference, t.kind, t.party, t.partyState, t.dueAt,
+            return new DeadlineView(t.id, t.caseType, t.caseId, t.reference, t.kind, t.procedure, t.party, t.partyState,
+                    t.dueAt,
                     t.state, t.state == DeadlineTimer.State.PENDING ? t.stage : null,
                     t.state == DeadlineTimer.State.PENDING ? t.nextFireAt : null, t.remindedAt, t.overdueAt,
                     t.escalatedAt);

@@ -38,10 +38,12 @@ public class DeadlineService {
     private final OutboxRecorder outbox;
     private final Clock clock;
     private final EntityManager em;
+    private final DeadlinePolicies policies;
 
     public DeadlineService(DeadlineConfig config, DeadlineCalendar calendar, OutboxRecorder outbox, Clock clock,
-            EntityManager em) {
+            EntityManager em, DeadlinePolicies policies) {
         this.config = config;
+        this.policies = policies;
         this.calendar = calendar;
         this.outbox = outbox;
         this.clock = clock;
@@ -58,32 +60,34 @@ public class DeadlineService {
 
     /** Starts a timer of {@code period} from now (calendar or working days of the party's member state). */
     @Transactional(TxType.MANDATORY)
-    public void startIn(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
-            Duration period) {
-        start(caseType, caseId, reference, kind, party, partyState, calendar.add(now(), period, partyState));
+    public void startIn(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
+            String partyState, Duration period) {
+        start(caseType, procedure, caseId, reference, kind, party, partyState, calendar.add(now(), period,
+                partyState, policies.of(procedure).workingDays()));
     }
 
     /** Starts a timer due at the end of {@code date} (UTC). */
     @Transactional(TxType.MANDATORY)
-    public void startOn(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
-            LocalDate date) {
-        start(caseType, caseId, reference, kind, party, partyState, date.plusDays(1).atStartOfDay().atOffset(
-                ZoneOffset.UTC));
+    public void startOn(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
+            String partyState, LocalDate date) {
+        start(caseType, procedure, caseId, reference, kind, party, partyState, date.plusDays(1).atStartOfDay()
+                .atOffset(ZoneOffset.UTC));
     }
 
-    private void start(String caseType, UUID caseId, String reference, Kind kind, String party, String partyState,
-            OffsetDateTime due) {
+    private void start(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
+            String partyState, OffsetDateTime due) {
         cancel(caseId, kind);
         OffsetDateTime now = now();
         DeadlineTimer t = new DeadlineTimer();
         t.caseType = caseType;
         t.caseId = caseId;
+        t.procedure = procedure;
         t.reference = reference;
         t.kind = kind;
         t.party = party;
         t.partyState = partyState;
         t.dueAt = due;
-        OffsetDateTime reminder = due.minus(config.reminderBefore());
+        OffsetDateTime reminder = due.minus(policies.of(procedure).reminderBefore());
         t.stage = now.isBefore(reminder) ? Stage.REMINDER : Stage.OVERDUE;
         t.nextFireAt = t.stage == Stage.REMINDER ? reminder : due;
         t.state = State.PENDING;
@@ -137,7 +141,8 @@ public class DeadlineService {
             case OVERDUE -> {
                 t.overdueAt = now;
                 t.stage = Stage.ESCALATION;
-                t.nextFireAt = calendar.add(t.dueAt, config.escalateAfter(), t.partyState);
+                DeadlinePolicies.Policy policy = policies.of(t.procedure);
+                t.nextFireAt = calendar.add(t.dueAt, policy.escalateAfter(), t.partyState, policy.workingDays());
             }
             case ESCALATION -> {
                 t.escalatedAt = now;

@@ -55,6 +55,10 @@ public class DeadlineTimer extends PanacheEntityBase {
     @Column(nullable = false)
     public String reference;
 
+    /** The procedure whose policy applies (see DeadlinePolicies). */
+    @Column(nullable = false)
+    public String procedure = "general";
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Kind kind;

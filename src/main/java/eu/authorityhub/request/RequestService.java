@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.authorityhub.api.ErrorCode;
-import eu.authorityhub.deadline.DeadlineConfig;
+import eu.authorityhub.deadline.DeadlinePolicies;
 import eu.authorityhub.deadline.DeadlineService;
 import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.api.HubException;
@@ -62,18 +62,18 @@ public class RequestService {
 
     private final OutboxRecorder outbox;
     private final DeadlineService deadlines;
-    private final DeadlineConfig deadlineConfig;
+    private final DeadlinePolicies policies;
     private final AccessPolicy access;
     private final QuestionCatalogue catalogue;
     private final RequestConfig config;
     private final Clock clock;
     private final EntityManager em;
 
-    public RequestService(OutboxRecorder outbox, DeadlineService deadlines, DeadlineConfig deadlineConfig,
+    public RequestService(OutboxRecorder outbox, DeadlineService deadlines, DeadlinePolicies policies,
             AccessPolicy access, QuestionCatalogue catalogue, RequestConfig config, Clock clock, EntityManager em) {
         this.outbox = outbox;
         this.deadlines = deadlines;
-        this.deadlineConfig = deadlineConfig;
+        this.policies = policies;
         this.access = access;
         this.catalogue = catalogue;
         this.config = config;
@@ -297,11 +297,11 @@ public class RequestService {
         }
         req.askFurther(body.questions(), body.dueDate());
         if (body.dueDate() != null) {
-            deadlines.startOn(CASE, req.id, req.reference, Kind.FURTHER_INFO, req.responder, req.responderState,
-                    body.dueDate());
+            deadlines.startOn(CASE, procedure(req), req.id, req.reference, Kind.FURTHER_INFO, req.responder,
+                    req.responderState, body.dueDate());
         } else {
-            deadlines.startIn(CASE, req.id, req.reference, Kind.FURTHER_INFO, req.responder, req.responderState,
-                    deadlineConfig.furtherInformation());
+            deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.FURTHER_INFO, req.responder,
+                    req.responderState, policy(req).furtherInformation());
         }
         return record(req, Action.REQUEST_FURTHER_INFO, caller, body.questions().size() + " further question(s)",
                 List.of(req.responder), lang);
@@ -607,8 +607,8 @@ public class RequestService {
             case ACCEPT, AGREE_DUE_DATE, REJECT_DUE_DATE -> {
                 deadlines.cancel(req.id, Kind.ACCEPTANCE);
                 Kind kind = req.state == RequestState.FURTHER_INFO_REQUESTED ? Kind.FURTHER_INFO : Kind.ANSWER;
-                deadlines.startOn(CASE, req.id, req.reference, kind, req.responder, req.responderState,
-                        req.dueDate());
+                deadlines.startOn(CASE, procedure(req), req.id, req.reference, kind, req.responder,
+                        req.responderState, req.dueDate());
             }
             case ANSWER -> deadlines.cancel(req.id, Kind.ANSWER, Kind.FURTHER_INFO);
             case DECLINE, CLOSE, WITHDRAW -> deadlines.cancel(req.id);
@@ -619,16 +619,24 @@ public class RequestService {
         }
         if (req.state.open() && req.state != RequestState.DRAFT) {
             boolean requesterOwes = req.state == RequestState.ANSWERED;
-            deadlines.startIn(CASE, req.id, req.reference, Kind.INACTIVITY, requesterOwes
+            deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.INACTIVITY, requesterOwes
                     ? req.requester
                     : req.responder, requesterOwes ? req.requesterState : req.responderState,
-                    deadlineConfig.inactivity());
+                    policy(req).inactivity());
         }
     }
 
     private void startAcceptance(InformationRequest req) {
-        deadlines.startIn(CASE, req.id, req.reference, Kind.ACCEPTANCE, req.responder, req.responderState,
-                deadlineConfig.acceptance());
+        deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.ACCEPTANCE, req.responder,
+                req.responderState, policy(req).acceptance());
+    }
+
+    private static String procedure(InformationRequest req) {
+        return DeadlinePolicies.key(req.procedure);
+    }
+
+    private DeadlinePolicies.Policy policy(InformationRequest req) {
+        return policies.of(procedure(req));
     }
 
     /** Who acts: the caller's authority, or the coordinator it is. */

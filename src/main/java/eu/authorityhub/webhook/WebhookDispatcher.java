@@ -234,7 +234,9 @@ public class WebhookDispatcher {
 
     @SuppressWarnings("unchecked")
     private List<Job> claimIn(OffsetDateTime now, List<String> busy, int limit) {
-        List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id, d.event_id, d.attempts"
+        // candidates without locks (a scan in due order), then the per-endpoint limits and rate limits in memory,
+        // then locks on the chosen rows only: rows left for later are neither locked nor written
+        List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id"
                 + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                 + " where d.state = 'PENDING' and d.next_attempt_at <= :now and s.status = 'ACTIVE'"
                 + " and (s.throttled_until is null or s.throttled_until <= :now)"
@@ -242,15 +244,14 @@ public class WebhookDispatcher {
                 + " and (not s.ordered or not exists (select 1 from webhook_delivery e where"
                 + " e.subscription_id = d.subscription_id and e.case_id = d.case_id and e.state = 'PENDING'"
                 + " and e.id < d.id))"
-                + " order by d.next_attempt_at, d.id limit :limit for update of d skip locked", Tuple.class)
-                .setParameter("now", now).setParameter("busy", String.join(",", busy)).setParameter("limit", limit)
-                .getResultList();
+                + " order by d.next_attempt_at, d.id limit :scan", Tuple.class)
+                .setParameter("now", now).setParameter("busy", String.join(",", busy))
+                .setParameter("scan", Math.max(limit * 4, 1000)).getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
-        // the per-endpoint limits and rate limits: take what fits, leave the rest for the next claim
         Map<UUID, Integer> taken = new HashMap<>();
-        List<Tuple> chosen = new ArrayList<>();
+        List<Long> candidates = new ArrayList<>();
         Map<UUID, Integer> rateLimits = rateLimits(rows);
         for (Tuple t : rows) {
             UUID s = (UUID) t.get(1);
@@ -259,8 +260,18 @@ public class WebhookDispatcher {
                 continue;
             }
             taken.merge(s, 1, Integer::sum);
-            chosen.add(t);
+            candidates.add(((Number) t.get(0)).longValue());
+            if (candidates.size() == limit) {
+                break;
+            }
         }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Tuple> chosen = em.createNativeQuery("select id, subscription_id, event_id, attempts from"
+                + " webhook_delivery where id in (:ids) and state = 'PENDING' and next_attempt_at <= :now"
+                + " for update skip locked", Tuple.class).setParameter("ids", candidates).setParameter("now", now)
+                .getResultList();
         if (chosen.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package eu.authorityhub.deadline;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -27,6 +28,8 @@ class DeadlineApiTest {
     DeadlineEngine engine;
     @Inject
     TestClock clock;
+    @Inject
+    IndicatorService indicators;
 
     @AfterEach
     void resetClock() {
@@ -106,6 +109,11 @@ class DeadlineApiTest {
                 .then().body("find { it.caseId == '" + id + "' }.kind", equalTo("ACCEPTANCE"));
     }
 
+    private static double gauge(String metrics, String name, String state) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{member_state=\"" + state + "\"}")).map(l -> Double
+                .parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+    }
+
     @Test
     void indicatorsFromRecordedTimes() {
         DeadlineEngineTest.Parties p = new DeadlineEngineTest.Parties();
@@ -121,6 +129,19 @@ class DeadlineApiTest {
                 .body("averageDaysToAnswer.value", equalTo(6.0F)).body("averageDaysToAnswer.cases", equalTo(1))
                 .body("answeredByAgreedDate.value", equalTo(1.0F));
         p.as(p.responder).queryParam("authority", p.requester).get("/api/v1/indicators").then().statusCode(403);
+
+        // the same figures per member state as Prometheus gauges
+        indicators.refreshGauges();
+        DeadlinePayloads.IndicatorsView spain = indicators.compute("ES", null, LocalDate.now(clock).minusDays(365),
+                LocalDate.now(clock));
+        String metrics = given().auth().oauth2(Tokens.caseHandler()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(gauge(metrics, "hub_indicator_accepted_within_7_days", "ES")).isCloseTo(spain
+                .acceptedWithin7Days().value(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(gauge(metrics, "hub_indicator_average_days_to_answer", "ES")).isCloseTo(spain
+                .averageDaysToAnswer().value(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(metrics).contains("hub_indicator_answered_by_agreed_date{member_state=\"ES\"}")
+                .contains("hub_indicator_alerts_broadcast_late{member_state=\"MT\"}");
         p.as(p.responder).queryParam("from", "2026-12-01").queryParam("to", "2026-01-01").get("/api/v1/indicators")
                 .then().statusCode(400);
     }

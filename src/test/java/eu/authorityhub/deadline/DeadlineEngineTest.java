@@ -69,6 +69,37 @@ class DeadlineEngineTest {
     }
 
     @Test
+    void eachProcedureHasItsOwnPolicy() {
+        // test profile: temporary provision accepts within 3 days, reminded 1 day before, escalated 1 day after
+        Parties p = new Parties();
+        String general = p.sentRequest(LocalDate.now().plusDays(30));
+        String urgent = p.sentRequest(LocalDate.now().plusDays(30), "TEMPORARY_PROVISION");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        p.as(p.requester).get("/api/v1/requests/" + urgent + "/deadlines").then().statusCode(200)
+                .body("find { it.kind == 'ACCEPTANCE' }.procedure", org.hamcrest.Matchers.equalTo(
+                        "temporary-provision"));
+        assertThat(acceptanceDue(p, urgent)).isBetween(now.plusDays(3).minusMinutes(1), now.plusDays(3).plusMinutes(1));
+        assertThat(acceptanceDue(p, general)).isBetween(now.plusDays(7).minusMinutes(1), now.plusDays(7).plusMinutes(
+                1));
+
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        engine.run();
+        assertThat(notices(urgent)).containsExactly("reminder");
+        assertThat(notices(general)).isEmpty();
+        clock.advance(Duration.ofDays(1));
+        engine.run();
+        clock.advance(Duration.ofDays(1));
+        engine.run();
+        assertThat(notices(urgent)).containsExactly("reminder", "overdue", "escalated");
+        assertThat(notices(general)).isEmpty();
+    }
+
+    private static OffsetDateTime acceptanceDue(Parties p, String id) {
+        return OffsetDateTime.parse(p.as(p.requester).get("/api/v1/requests/" + id + "/deadlines").then()
+                .extract().path("find { it.kind == 'ACCEPTANCE' }.dueAt"));
+    }
+
+    @Test
     void answeredJustBeforeTheDueTimeGetsNoOverdueNotice() {
         Parties p = new Parties();
         LocalDate dueDate = LocalDate.now().plusDays(20);
@@ -113,7 +144,8 @@ class DeadlineEngineTest {
             for (int i = 0; i < 300; i++) {
                 UUID c = UUID.randomUUID();
                 cases.add(c);
-                deadlines.startIn("REQUEST", c, "T-" + i, Kind.ANSWER, "XX-TWO-ENGINES", "NL", Duration.ofHours(1));
+                deadlines.startIn("REQUEST", "general", c, "T-" + i, Kind.ANSWER, "XX-TWO-ENGINES", "NL",
+                        Duration.ofHours(1));
             }
         });
         clock.advance(Duration.ofHours(2));
@@ -138,7 +170,7 @@ class DeadlineEngineTest {
     @Test
     void aTimerThatFellDueWhileTheHubWasDownFiresAtRestartMarkedLate() {
         UUID c = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> deadlines.startIn("REQUEST", c, "T-late", Kind.ANSWER,
+        QuarkusTransaction.requiringNew().run(() -> deadlines.startIn("REQUEST", "general", c, "T-late", Kind.ANSWER,
                 "XX-LATE", "NL", Duration.ofHours(1)));
         clock.advance(Duration.ofHours(3)); // no engine ran meanwhile
         engine.run();
@@ -175,10 +207,14 @@ class DeadlineEngineTest {
         }
 
         String sentRequest(LocalDate due) {
+            return sentRequest(due, "GENERAL");
+        }
+
+        String sentRequest(LocalDate due, String procedure) {
             String id = as(requester).contentType("application/json").body("""
-                    {"responder":"%s","policyArea":"PQ","procedure":"GENERAL","profession":"NURSE",
+                    {"responder":"%s","policyArea":"PQ","procedure":"%s","profession":"NURSE",
                      "professional":{"familyName":"Silva","givenNames":"Ana","birthDate":"1990-02-02"},
-                     "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder, due))
+                     "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder, procedure, due))
                     .post("/api/v1/requests").then().statusCode(201).extract().path("id");
             as(requester).post("/api/v1/requests/" + id + "/send").then().statusCode(200);
             return id;

@@ -65,6 +65,10 @@ class DeadlineCalendarTest {
                 return workingDays;
             }
 
+            public Map<String, ProcedurePolicy> procedures() {
+                return Map.of();
+            }
+
             public Map<String, List<LocalDate>> holidays() {
                 return holidays;
             }

@@ -31,8 +31,17 @@ public class HttpProblemRoutes {
         this.maxAttachment = maxAttachment;
     }
 
+    /** The longest request URI the hub reads (paths and query strings of the API are far shorter). */
+    static final int MAX_URI = 8192;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (ctx.request().uri().length() > MAX_URI) {
+                // longer than 16 KiB the HTTP layer itself refuses the request line, with a bare 414
+                write(ctx, Problem.of(ErrorCode.URI_TOO_LONG, "The request URI may be at most " + MAX_URI
+                        + " characters"));
+                return;
+            }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long limit = ctx.request().path().endsWith("/attachments") ? maxAttachment : maxBody;
             if (length != null && tooLarge(length, limit)) {

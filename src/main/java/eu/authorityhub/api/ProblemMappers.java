@@ -188,6 +188,12 @@ public class ProblemMappers {
             if (t instanceof HubException hub) {
                 return hub(hub, uri);
             }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && (sql.getSQLState().equals(
+                    "22021") || sql.getSQLState().equals("22P05"))) {
+                // PostgreSQL stores no NUL character in text: the request is refused, its transaction rolled back
+                return respond(ErrorCode.UNSUPPORTED_CHARACTER,
+                        "A value contains a character that cannot be stored (such as NUL); nothing was written", uri);
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", uri.getPath(), incident);

@@ -246,7 +246,7 @@ public class WebhookDispatcher {
                 + " and e.id < d.id))"
                 + " order by d.next_attempt_at, d.id limit :scan", Tuple.class)
                 .setParameter("now", now).setParameter("busy", String.join(",", busy))
-                .setParameter("scan", Math.max(limit * 4, 1000)).getResultList();
+                .setParameter("scan", Math.max(limit, 64)).getResultList();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -475,10 +475,10 @@ public class WebhookDispatcher {
     private Outcome release(Outcome outcome) {
         inFlight.decrementAndGet();
         AtomicInteger n = perEndpoint.get(outcome.job().subscriptionId());
-        if (n != null) {
-            n.decrementAndGet();
+        int left = n == null ? 0 : n.decrementAndGet();
+        if (left <= config.perEndpointInFlight() / 2) {
+            wake(); // claim again once half the endpoint's slots are free: fewer, fuller claims
         }
-        wake();
         return outcome;
     }
 

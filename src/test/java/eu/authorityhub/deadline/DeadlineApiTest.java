@@ -63,9 +63,11 @@ class DeadlineApiTest {
         p.as(p.responder).get("/api/v1/deadlines?status=overdue").then().body("caseId", hasItem(id));
         given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations").then()
                 .body("find { it.caseId == '" + id + "' }.escalatedAt", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/inbox").then().statusCode(200)
+        // the escalation reaches the coordinator's inbox through Kafka: wait for it, never sleep
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.coordinator(coordinator)).get("/api/v1/inbox").then().statusCode(200)
                 .body("entries.findAll { it.caseId == '" + id + "' }.eventType",
-                        hasItem("eu.authorityhub.deadline.escalated.v1"));
+                        hasItem("eu.authorityhub.deadline.escalated.v1")));
 
         // the coordinator acts: a reminder of its own, a note; another state's coordinator sees nothing
         int deadline = given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/deadlines/escalations")

@@ -1,0 +1,507 @@
+package eu.authorityhub.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import eu.authorityhub.embedded.ChildHub;
+import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.HubInfrastructure;
+import eu.authorityhub.testing.Tokens;
+
+/**
+ * Benchmark, not a test (tag "bench", run by bench/run after packaging): the packaged hub in its own JVM (production
+ * profile), with Kafka and PostgreSQL in another JVM, and the load generator in this one, all on this machine.
+ * <ul>
+ * <li>footprint: time from process start to ready, resident memory once ready and at its peak under load;</li>
+ * <li>request exchanges (create, send, accept, answer through the HTTP API with signed tokens) over a concurrency
+ * sweep: exchanges per second until every one is in the responder's inbox and on its member-state topic, API latency
+ * p50/p99, beside the PostgreSQL single-row commit rate and the Kafka produce rate measured on the same servers;</li>
+ * <li>"a year of IMI in a minute": 107,291 requests created, sent and routed end to end.</li>
+ * </ul>
+ */
+@Tag("bench")
+class ExchangeBench {
+
+    static final int YEAR_OF_IMI = Integer.getInteger("bench.year", 107_291);
+    static final int[] SWEEP = {1, 4, 16};
+    static final Duration LEVEL = Duration.ofSeconds(15);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String base;
+    private String jdbc;
+    private String bootstrap;
+    private final List<String> requesters = new ArrayList<>();
+    private final List<String> responders = new ArrayList<>();
+
+    @Test
+    void exchangesFootprintAndAYearOfImi() throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("package the hub first (bench/run does): " + jar);
+        }
+        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+        Path dir = Files.createTempDirectory("hub-bench");
+        Process infra = null;
+        Process hub = null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            infra = startInfrastructure(dir);
+            double pgRate = commitRate(5_000);
+            double kafkaRate = produceRate(50_000);
+            out.put("pgCommitsPerSecond", Math.round(pgRate));
+            out.put("kafkaProducePerSecond", Math.round(kafkaRate));
+
+            int port = HubInfrastructure.freePort();
+            base = "http://127.0.0.1:" + port;
+            long t0 = System.nanoTime();
+            hub = startHub(jar, port, dir);
+            double readySeconds = awaitReady(t0);
+            long rssReady = rss(hub.pid());
+            out.put("startToReadySeconds", round(readySeconds));
+            out.put("rssReadyMb", rssReady / 1024);
+            RssSampler sampler = new RssSampler(hub.pid());
+            sampler.start();
+
+            directory(16);
+            exchanges(1, Duration.ofSeconds(5), new ArrayList<>()); // warm-up, not reported
+            List<Map<String, Object>> levels = new ArrayList<>();
+            for (int c : SWEEP) {
+                levels.add(level(c, pgRate, kafkaRate));
+            }
+            out.put("sweep", levels.stream().map(ExchangeBench::json).toList());
+            double year = yearOfImi(16);
+            out.put("yearOfImiRequests", YEAR_OF_IMI);
+            out.put("yearOfImiSeconds", round(year));
+            sampler.stop();
+            out.put("rssPeakUnderLoadMb", sampler.peak / 1024);
+
+            System.out.printf(Locale.ROOT, "%n%-62s %14s%n", "exchange scenario", "figure");
+            System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "PostgreSQL single-row commits/s (1 client, same run)",
+                    pgRate);
+            System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "Kafka produce records/s (1 KiB, acks=all, same run)",
+                    kafkaRate);
+            System.out.printf(Locale.ROOT, "%-62s %13.2fs%n", "hub start to ready (Kafka, PostgreSQL external; < 3 s)",
+                    readySeconds);
+            System.out.printf(Locale.ROOT, "%-62s %12dMB%n", "hub resident memory once ready", rssReady / 1024);
+            System.out.printf(Locale.ROOT, "%-62s %12dMB%n", "hub resident memory, peak under load (<= 400 MB)",
+                    sampler.peak / 1024);
+            System.out.printf(Locale.ROOT, "%n%-8s %12s %14s %10s %10s %12s %12s%n", "clients", "exchanges",
+                    "exchanges/s", "api p50", "api p99", "/pg commit", "/kafka rec");
+            for (Map<String, Object> l : levels) {
+                System.out.printf(Locale.ROOT, "%-8s %12s %14.1f %8.1fms %8.1fms %12.3f %12.4f%n", l.get("clients"),
+                        l.get("exchanges"), (double) l.get("exchangesPerSecond"), (double) l.get("apiP50Ms"),
+                        (double) l.get("apiP99Ms"), (double) l.get("perPgCommitRate"),
+                        (double) l.get("perKafkaRate"));
+            }
+            System.out.printf(Locale.ROOT, "%n%-62s %13.1fs%n", "a year of IMI: " + YEAR_OF_IMI
+                    + " requests sent and routed (< 60 s)", year);
+            Path file = Path.of("bench", "results", "exchange.json");
+            Files.createDirectories(file.getParent());
+            StringBuilder json = new StringBuilder("{");
+            out.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                    .append(v));
+            Files.writeString(file, json.append('}').toString());
+            System.out.println("written: " + file);
+        } finally {
+            stop(hub);
+            stop(infra);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- scenarios
+
+    private Map<String, Object> level(int clients, double pgRate, double kafkaRate) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, String> topic = consumer("hub.ms.pl")) {
+            long t0 = System.nanoTime();
+            long[] latencies = exchanges(clients, LEVEL, ids);
+            awaitRouted(ids, topic, Duration.ofMinutes(5));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = ids.size() / seconds;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("clients", clients);
+            m.put("exchanges", ids.size());
+            m.put("exchangesPerSecond", rate);
+            m.put("apiP50Ms", percentile(latencies, 0.50) / 1e6);
+            m.put("apiP99Ms", percentile(latencies, 0.99) / 1e6);
+            m.put("perPgCommitRate", rate / pgRate);
+            m.put("perKafkaRate", rate / kafkaRate);
+            return m;
+        }
+    }
+
+    /** Complete exchanges for the given time with this many clients; returns the API call latencies (ns). */
+    private long[] exchanges(int clients, Duration duration, List<String> ids) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int k = c;
+            running.add(pool.submit(() -> {
+                String requester = requesters.get(k % requesters.size());
+                String responder = responders.get(k % responders.size());
+                String asRequester = Tokens.forAuthority(requester, Roles.BACK_OFFICE);
+                String asResponder = Tokens.forAuthority(responder, Roles.BACK_OFFICE);
+                while (System.nanoTime() < end) {
+                    String id = create(asRequester, responder, latencies);
+                    call(asRequester, "/api/v1/requests/" + id + "/send", null, 200, latencies);
+                    ids.add(id);
+                    call(asResponder, "/api/v1/requests/" + id + "/accept", "{}", 200, latencies);
+                    call(asResponder, "/api/v1/requests/" + id + "/answer",
+                            "{\"answers\":[{\"position\":1,\"value\":true}]}", 200, latencies);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** 107,291 requests created and sent by 16 clients, until each is in its responder's inbox and topic. */
+    private double yearOfImi(int clients) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>(YEAR_OF_IMI));
+        AtomicInteger left = new AtomicInteger(YEAR_OF_IMI);
+        try (KafkaConsumer<String, String> topic = consumer("hub.ms.pl")) {
+            long t0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int k = c;
+                running.add(pool.submit(() -> {
+                    String requester = requesters.get(k % requesters.size());
+                    String responder = responders.get(k % responders.size());
+                    String token = Tokens.forAuthority(requester, Roles.BACK_OFFICE);
+                    while (left.getAndDecrement() > 0) {
+                        String id = create(token, responder, null);
+                        call(token, "/api/v1/requests/" + id + "/send", null, 200, null);
+                        ids.add(id);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+            awaitRouted(ids, topic, Duration.ofMinutes(20));
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    private String create(String token, String responder, ConcurrentLinkedQueue<Long> latencies) throws Exception {
+        String body = """
+                {"responder":"%s","policyArea":"PQ","procedure":"GENERAL","profession":"NURSE",
+                 "professional":{"familyName":"Nowak","givenNames":"Anna","birthDate":"1988-04-04"},
+                 "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder,
+                LocalDate.now().plusDays(30));
+        String answer = call(token, "/api/v1/requests", body, 201, latencies);
+        int i = answer.indexOf("\"id\":\"") + 6;
+        return answer.substring(i, answer.indexOf('"', i));
+    }
+
+    private String call(String token, String path, String body, int expected, ConcurrentLinkedQueue<Long> latencies)
+            throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer "
+                + token).timeout(Duration.ofSeconds(30));
+        r = body == null
+                ? r.POST(HttpRequest.BodyPublishers.noBody())
+                : r.header("Content-Type",
+                        "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        if (latencies != null) {
+            latencies.add(System.nanoTime() - t0);
+        }
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Waits until every request is in its responder's inbox and its "send" event on the member-state topic. */
+    private void awaitRouted(List<String> ids, KafkaConsumer<String, String> topic, Duration max) throws Exception {
+        java.util.Set<String> expected = new java.util.HashSet<>(ids);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long end = System.nanoTime() + max.toNanos();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                PreparedStatement p = c.prepareStatement("select count(distinct case_id) from inbox_entry where"
+                        + " event_type = 'eu.authorityhub.request.send.v1' and case_id = any (?)")) {
+            Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+            p.setArray(1, array);
+            boolean inbox = false;
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : topic.poll(Duration.ofMillis(200))) {
+                    if (expected.contains(r.key()) && r.value().contains("request.send.v1")) {
+                        seen.add(r.key());
+                    }
+                }
+                if (!inbox) {
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        inbox = rs.getLong(1) >= ids.size();
+                    }
+                }
+                if (inbox && seen.size() >= expected.size()) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("not routed in time: " + seen.size() + " of " + expected.size()
+                + " on the topic");
+    }
+
+    // ------------------------------------------------------------------------------------------- set-up
+
+    private void directory(int pairs) throws Exception {
+        String admin = Tokens.admin();
+        for (int i = 0; i < pairs; i++) {
+            String nl = "NL-BENCH" + i;
+            String pl = "PL-BENCH" + i;
+            for (String[] a : new String[][]{{nl, "NL"}, {pl, "PL"}}) {
+                call(admin, "/api/v1/authorities", """
+                        {"code":"%s","memberState":"%s","name":"Bench %s","workingLanguages":["en"],
+                         "professions":["NURSE"],"policyAreas":["PQ"]}""".formatted(a[0], a[1], a[0]), 201, null);
+            }
+            requesters.add(nl);
+            responders.add(pl);
+        }
+    }
+
+    private Process startInfrastructure(Path dir) throws Exception {
+        int kafka = HubInfrastructure.freePort();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Xmx512m", ChildHub.class.getName(), dir.resolve("infra")
+                        .toString(),
+                Integer.toString(kafka), Integer.toString(HubInfrastructure.freePort()), Integer.toString(
+                        HubInfrastructure.freePort()))
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                jdbc = line.substring("READY ".length()).trim();
+                break;
+            }
+        }
+        if (jdbc == null) {
+            throw new IllegalStateException("the infrastructure did not start");
+        }
+        bootstrap = "127.0.0.1:" + kafka;
+        Thread drain = new Thread(() -> lines.lines().forEach(l -> {
+        }));
+        drain.setDaemon(true);
+        drain.start();
+        return p;
+    }
+
+    private Process startHub(Path jar, int port, Path dir) throws Exception {
+        String jwk = new String(Thread.currentThread().getContextClassLoader().getResourceAsStream("privateKey.jwk")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String publicKey = Base64.getEncoder().encodeToString(PublicJsonWebKey.Factory.newPublicJwk(jwk)
+                .getPublicKey().getEncoded());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.password=postgres", "-Dkafka.bootstrap.servers=" + bootstrap,
+                "-Dquarkus.oidc.public-key=" + publicKey, "-Dquarkus.oidc.token.issuer=" + Tokens.ISSUER,
+                "-Dquarkus.oidc.token.audience=" + Tokens.AUDIENCE,
+                "-Dhub.security.rate-limit.requests-per-second=1000000", "-Dhub.security.rate-limit.burst=1000000",
+                "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
+        cmd.addAll(1, List.of(System.getProperty("bench.hub.jvm", "-XX:+UseSerialGC -Xmx256m").split(" ")));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("hub.log").toFile())
+                .start();
+    }
+
+    private double awaitReady(long t0) throws Exception {
+        long end = t0 + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20); // polling the system under test from outside, to time its start
+        }
+        throw new IllegalStateException("the hub was not ready within 120 s");
+    }
+
+    // ------------------------------------------------------------------------------------------- raw limits
+
+    private double commitRate(int n) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_commit (id bigint generated always as identity, v int)");
+            try (PreparedStatement p = c.prepareStatement("insert into bench_commit (v) values (?)")) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    p.setInt(1, i);
+                    p.executeUpdate();
+                }
+                double rate = n / ((System.nanoTime() - t0) / 1e9);
+                s.execute("drop table bench_commit");
+                return rate;
+            }
+        }
+    }
+
+    private double produceRate(int n) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        String value = "x".repeat(1024);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>("bench.raw", "warm", value)).get();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>("bench.raw", Integer.toString(i), value));
+            }
+            producer.flush();
+            return n / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
+        c.subscribe(List.of(topic));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (c.assignment().isEmpty() && System.nanoTime() < end) {
+            c.poll(Duration.ofMillis(100));
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private static long rss(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Samples the hub's resident memory (KiB) every 100 ms. */
+    private static final class RssSampler {
+
+        final long pid;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        volatile long peak;
+        final Thread thread;
+
+        RssSampler(long pid) {
+            this.pid = pid;
+            this.thread = new Thread(() -> {
+                while (running.get()) {
+                    peak = Math.max(peak, rss(pid));
+                    try {
+                        Thread.sleep(100); // a sampling period, not a wait for the system under test
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        if (p != null && p.isAlive()) {
+            p.destroy(); // SIGTERM: the hub and the embedded servers shut down cleanly
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p
+                        * sorted.length) - 1)];
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+
+    private static String json(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder("{");
+        r.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(
+                v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v));
+        return b.append('}').toString();
+    }
+}

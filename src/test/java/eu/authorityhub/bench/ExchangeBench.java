@@ -148,6 +148,12 @@ class ExchangeBench {
         } finally {
             stop(hub);
             stop(infra);
+            // the infrastructure JVM's PostgreSQL is a process of its own: stop it too (smart shutdown)
+            Path pid = dir.resolve("infra").resolve("postgres").resolve("postmaster.pid");
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim())).ifPresent(
+                        ProcessHandle::destroy);
+            }
         }
     }
 
@@ -403,6 +409,11 @@ class ExchangeBench {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         String value = "x".repeat(1024);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.raw", 1, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>("bench.raw", "warm", value)).get();
             long t0 = System.nanoTime();
@@ -427,6 +438,9 @@ class ExchangeBench {
         while (c.assignment().isEmpty() && System.nanoTime() < end) {
             c.poll(Duration.ofMillis(100));
         }
+        // fix the starting point now (positions are otherwise looked up lazily, at the first poll after the load)
+        c.seekToEnd(c.assignment());
+        c.assignment().forEach(c::position);
         return c;
     }
 

@@ -46,18 +46,28 @@ public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
     public interface OwnDatabase {
     }
 
+    /** A test profile that brings its own Kafka broker (to stop it, say) implements this. */
+    public interface OwnBroker {
+    }
+
     private boolean ownDatabase;
+    private boolean ownBroker;
 
     @Override
     public void setContext(Context context) {
         String profile = context.testProfile();
         try {
             // by name: the profile may come from another class loader than this resource
-            ownDatabase = profile != null && java.util.Arrays.stream(Class.forName(profile, false,
-                    Thread.currentThread().getContextClassLoader()).getInterfaces())
-                    .anyMatch(i -> i.getName().equals(OwnDatabase.class.getName()));
+            Class<?>[] markers = profile == null
+                    ? new Class<?>[0]
+                    : Class.forName(profile, false,
+                            Thread.currentThread().getContextClassLoader()).getInterfaces();
+            ownDatabase = java.util.Arrays.stream(markers).anyMatch(i -> i.getName().equals(OwnDatabase.class
+                    .getName()));
+            ownBroker = java.util.Arrays.stream(markers).anyMatch(i -> i.getName().equals(OwnBroker.class.getName()));
         } catch (ClassNotFoundException e) {
             ownDatabase = false;
+            ownBroker = false;
         }
     }
 
@@ -66,6 +76,9 @@ public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new java.util.HashMap<>(infrastructure().config());
         if (ownDatabase) {
             config.keySet().removeIf(k -> k.startsWith("quarkus.datasource."));
+        }
+        if (ownBroker) {
+            config.remove("kafka.bootstrap.servers");
         }
         return config;
     }

@@ -385,44 +385,13 @@ class ExchangeBench {
     // ------------------------------------------------------------------------------------------- raw limits
 
     private double commitRate(int n) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
-                Statement s = c.createStatement()) {
-            s.execute("create table if not exists bench_commit (id bigint generated always as identity, v int)");
-            try (PreparedStatement p = c.prepareStatement("insert into bench_commit (v) values (?)")) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    p.setInt(1, i);
-                    p.executeUpdate();
-                }
-                double rate = n / ((System.nanoTime() - t0) / 1e9);
-                s.execute("drop table bench_commit");
-                return rate;
-            }
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            return RawLimits.commitRate(c, n);
         }
     }
 
     private double produceRate(int n) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        String value = "x".repeat(1024);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                "bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench.raw", 1, (short) 1))).all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>("bench.raw", "warm", value)).get();
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>("bench.raw", Integer.toString(i), value));
-            }
-            producer.flush();
-            return n / ((System.nanoTime() - t0) / 1e9);
-        }
+        return RawLimits.produceRate(bootstrap, n);
     }
 
     private KafkaConsumer<String, String> consumer(String topic) {

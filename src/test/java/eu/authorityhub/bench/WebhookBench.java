@@ -361,19 +361,8 @@ class WebhookBench {
     }
 
     private double commitRate(int n) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create table if not exists bench_commit (id bigint generated always as identity, v int)");
-            c.setAutoCommit(true);
-            try (PreparedStatement p = c.prepareStatement("insert into bench_commit (v) values (?)")) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    p.setInt(1, i);
-                    p.executeUpdate();
-                }
-                double rate = n / ((System.nanoTime() - t0) / 1e9);
-                s.execute("drop table bench_commit");
-                return rate;
-            }
+        try (Connection c = db.getConnection()) {
+            return RawLimits.commitRate(c, n);
         }
     }
 

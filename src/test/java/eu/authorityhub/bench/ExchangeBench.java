@@ -101,6 +101,8 @@ class ExchangeBench {
             double readySeconds = awaitReady(t0);
             long rssReady = rss(hub.pid());
             out.put("startToReadySeconds", round(readySeconds));
+            System.out.printf(Locale.ROOT, "hub ready in %.2f s, %d MB resident; PostgreSQL %.0f commits/s, Kafka %.0f"
+                    + " records/s%n", readySeconds, rssReady / 1024, pgRate, kafkaRate);
             out.put("rssReadyMb", rssReady / 1024);
             RssSampler sampler = new RssSampler(hub.pid());
             sampler.start();
@@ -112,6 +114,7 @@ class ExchangeBench {
                 levels.add(level(c, pgRate, kafkaRate));
             }
             out.put("sweep", levels.stream().map(ExchangeBench::json).toList());
+            System.out.println("peak resident memory so far: " + sampler.peak / 1024 + " MB");
             double year = yearOfImi(16);
             out.put("yearOfImiRequests", YEAR_OF_IMI);
             out.put("yearOfImiSeconds", round(year));
@@ -175,6 +178,7 @@ class ExchangeBench {
             m.put("apiP99Ms", percentile(latencies, 0.99) / 1e6);
             m.put("perPgCommitRate", rate / pgRate);
             m.put("perKafkaRate", rate / kafkaRate);
+            System.out.println("exchange level: " + json(m)); // printed at once, so that a later failure keeps it
             return m;
         }
     }
@@ -190,8 +194,8 @@ class ExchangeBench {
             running.add(pool.submit(() -> {
                 String requester = requesters.get(k % requesters.size());
                 String responder = responders.get(k % responders.size());
-                String asRequester = Tokens.forAuthority(requester, Roles.BACK_OFFICE);
-                String asResponder = Tokens.forAuthority(responder, Roles.BACK_OFFICE);
+                String asRequester = token(requester);
+                String asResponder = token(responder);
                 while (System.nanoTime() < end) {
                     String id = create(asRequester, responder, latencies);
                     call(asRequester, "/api/v1/requests/" + id + "/send", null, 200, latencies);
@@ -223,7 +227,7 @@ class ExchangeBench {
                 running.add(pool.submit(() -> {
                     String requester = requesters.get(k % requesters.size());
                     String responder = responders.get(k % responders.size());
-                    String token = Tokens.forAuthority(requester, Roles.BACK_OFFICE);
+                    String token = token(requester);
                     while (left.getAndDecrement() > 0) {
                         String id = create(token, responder, null);
                         call(token, "/api/v1/requests/" + id + "/send", null, 200, null);
@@ -239,6 +243,12 @@ class ExchangeBench {
             awaitRouted(ids, topic, Duration.ofMinutes(20));
             return (System.nanoTime() - t0) / 1e9;
         }
+    }
+
+    /** A back-office token for the authority, valid for three hours (the default five minutes end mid-run). */
+    private static String token(String authority) {
+        return Tokens.builder(Roles.BACK_OFFICE + "@" + authority, Roles.BACK_OFFICE).claim("authority", authority)
+                .expiresIn(3 * 3600).sign();
     }
 
     private String create(String token, String responder, ConcurrentLinkedQueue<Long> latencies) throws Exception {

@@ -40,6 +40,7 @@ class EmbeddedRestartTest {
 
     @Test
     void afterSigkillTheNextStartCleansUpAndKeepsData() throws Exception {
+        HubInfrastructure.guardJvmExit(); // this test starts a second broker inside the test JVM
         int kafkaPort = HubInfrastructure.freePort();
         int controllerPort = HubInfrastructure.freePort();
         int pgPort = HubInfrastructure.freePort();

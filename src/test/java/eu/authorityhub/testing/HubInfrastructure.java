@@ -21,6 +21,20 @@ public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedInfrastructure infrastructure;
     private static Path dataDir;
 
+    static {
+        // An in-process Kafka broker ends the JVM (System.exit or halt) on a fatal fault. In the test JVM that would
+        // kill every test at once without a word; log it instead, and let the tests that depend on it fail.
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> org.jboss.logging.Logger.getLogger(
+                HubInfrastructure.class).errorf("Kafka asked the test JVM to exit (%d): %s", status, message));
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> org.jboss.logging.Logger.getLogger(
+                HubInfrastructure.class).errorf("Kafka asked the test JVM to halt (%d): %s", status, message));
+    }
+
+    /** Loads this class, so that the exit guard above is in place before a test starts a broker of its own. */
+    public static void guardJvmExit() {
+        // the static initialiser did the work
+    }
+
     public static synchronized EmbeddedInfrastructure infrastructure() {
         if (infrastructure == null) {
             try {

@@ -236,7 +236,7 @@ public class WebhookDispatcher {
     private List<Job> claimIn(OffsetDateTime now, List<String> busy, int limit) {
         // candidates without locks (a scan in due order), then the per-endpoint limits and rate limits in memory,
         // then locks on the chosen rows only: rows left for later are neither locked nor written
-        List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id"
+        List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id, s.rate_limit"
                 + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                 + " where d.state = 'PENDING' and d.next_attempt_at <= :now and s.status = 'ACTIVE'"
                 + " and (s.throttled_until is null or s.throttled_until <= :now)"
@@ -252,11 +252,11 @@ public class WebhookDispatcher {
         }
         Map<UUID, Integer> taken = new HashMap<>();
         List<Long> candidates = new ArrayList<>();
-        Map<UUID, Integer> rateLimits = rateLimits(rows);
         for (Tuple t : rows) {
             UUID s = (UUID) t.get(1);
             int already = perEndpoint.getOrDefault(s, new AtomicInteger()).get() + taken.getOrDefault(s, 0);
-            if (already >= config.perEndpointInFlight() || !takeToken(s, rateLimits.get(s))) {
+            if (already >= config.perEndpointInFlight()
+                    || !takeToken(s, t.get(2) == null ? null : ((Number) t.get(2)).intValue())) {
                 continue;
             }
             taken.merge(s, 1, Integer::sum);
@@ -317,17 +317,6 @@ public class WebhookDispatcher {
                     allowLists.getOrDefault((String) s[1], AllowList.NONE)));
         }
         return jobs;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Integer> rateLimits(List<Tuple> rows) {
-        List<UUID> ids = rows.stream().map(t -> (UUID) t.get(1)).distinct().toList();
-        Map<UUID, Integer> limits = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, rate_limit from webhook_subscription"
-                + " where id in (:ids) and rate_limit is not null").setParameter("ids", ids).getResultList()) {
-            limits.put((UUID) r[0], ((Number) r[1]).intValue());
-        }
-        return limits;
     }
 
     /** Token bucket per endpoint (per hub instance): capacity and refill = the endpoint's rate limit per second. */

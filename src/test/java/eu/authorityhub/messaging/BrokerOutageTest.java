@@ -3,10 +3,7 @@ package eu.authorityhub.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,8 @@ import jakarta.persistence.EntityManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import eu.authorityhub.embedded.EmbeddedKafka;
 import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.BrokerProcess;
 import eu.authorityhub.testing.Fixtures;
 import eu.authorityhub.testing.HubInfrastructure;
 import eu.authorityhub.testing.Tokens;
@@ -59,38 +56,19 @@ class BrokerOutageTest {
                     System.setProperty(PORT, String.valueOf(HubInfrastructure.freePort()));
                     System.setProperty(CONTROLLER, String.valueOf(HubInfrastructure.freePort()));
                 }
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), "-Xmx384m", ChildBroker.class.getName(),
-                        System.getProperty(DIR), System.getProperty(PORT), System.getProperty(CONTROLLER))
-                        .redirectErrorStream(true).start();
-                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8));
-                String line;
-                while ((line = out.readLine()) != null && !line.startsWith("READY")) {
-                    // the broker's start-up log
-                }
-                if (line == null) {
-                    throw new IllegalStateException("the test broker did not start");
-                }
-                Thread drain = new Thread(() -> out.lines().forEach(l -> {
-                }));
-                drain.setDaemon(true);
-                drain.start();
-                System.setProperty(PID, Long.toString(p.pid()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Process p = BrokerProcess.start(Path.of(System.getProperty(DIR)), port(), Integer.parseInt(System
+                    .getProperty(CONTROLLER)));
+            System.setProperty(PID, Long.toString(p.pid()));
         }
 
-        static synchronized void stop() throws InterruptedException {
+        static synchronized void stop() {
             String pid = System.getProperty(PID);
             if (pid != null) {
                 System.clearProperty(PID);
-                var handle = ProcessHandle.of(Long.parseLong(pid));
-                if (handle.isPresent()) {
-                    handle.get().destroy();
-                    handle.get().onExit().join();
-                }
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(h -> BrokerProcess.stop(h, false));
             }
         }
 
@@ -102,28 +80,9 @@ class BrokerOutageTest {
         public Map<String, String> getConfigOverrides() {
             if (System.getProperty(DIR) == null) {
                 start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        stop();
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                Runtime.getRuntime().addShutdownHook(new Thread(OwnBroker::stop));
             }
             return Map.of("kafka.bootstrap.servers", "127.0.0.1:" + port(), "hub.outbox.publish-timeout", "3s");
-        }
-    }
-
-    /** The test broker's own JVM: a real KRaft broker on the given directory and ports, until it is stopped. */
-    public static final class ChildBroker {
-
-        public static void main(String[] args) throws Exception {
-            EmbeddedKafka kafka = EmbeddedKafka.start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(
-                    args[2]));
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
-            System.out.println("READY " + kafka.bootstrapServers());
-            System.out.flush();
-            Thread.currentThread().join();
         }
     }
 

@@ -42,6 +42,22 @@ public final class Tokens {
                 .sign();
     }
 
+    /**
+     * Outside a Quarkus test (a plain JUnit test driving a packaged hub), the signing key comes from a system
+     * property.
+     */
+    public static void useTestSigningKey() {
+        if (System.getProperty("smallrye.jwt.sign.key.location") == null) {
+            System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+        }
+    }
+
+    /** A back-office system's token for a long run (the default ten minutes end mid-run). */
+    public static String backOffice(String authority, java.time.Duration validity) {
+        return builder(Roles.BACK_OFFICE + "@" + authority, Roles.BACK_OFFICE).claim("authority", authority)
+                .expiresAt(Instant.now().plus(validity)).sign();
+    }
+
     /** The hub administrator. */
     public static String admin() {
         return withRoles("admin", Roles.HUB_ADMIN);

@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +39,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import eu.authorityhub.embedded.ChildHub;
-import eu.authorityhub.security.Roles;
 import eu.authorityhub.testing.HubInfrastructure;
+import eu.authorityhub.testing.PackagedHub;
 import eu.authorityhub.testing.Tokens;
 
 /**
@@ -78,14 +77,9 @@ class ExchangeBench {
 
     @Test
     void exchangesFootprintAndAYearOfImi() throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the hub first (bench/run does): " + jar);
-        }
-        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
         Path dir = Files.createTempDirectory("hub-bench");
         Process infra = null;
-        Process hub = null;
+        PackagedHub hub = null;
         Map<String, Object> out = new LinkedHashMap<>();
         try {
             infra = startInfrastructure(dir);
@@ -94,17 +88,16 @@ class ExchangeBench {
             out.put("pgCommitsPerSecond", Math.round(pgRate));
             out.put("kafkaProducePerSecond", Math.round(kafkaRate));
 
-            int port = HubInfrastructure.freePort();
-            base = "http://127.0.0.1:" + port;
-            long t0 = System.nanoTime();
-            hub = startHub(jar, port, dir);
-            double readySeconds = awaitReady(t0);
-            long rssReady = rss(hub.pid());
+            hub = new PackagedHub(jdbc, bootstrap, dir.resolve("hub.log"), System.getProperty("bench.hub.jvm",
+                    PackagedHub.DEFAULT_JVM), Map.of());
+            base = hub.base();
+            double readySeconds = hub.start(Duration.ofMinutes(2));
+            long rssReady = hub.rssKib();
             out.put("startToReadySeconds", round(readySeconds));
             System.out.printf(Locale.ROOT, "hub ready in %.2f s, %d MB resident; PostgreSQL %.0f commits/s, Kafka %.0f"
                     + " records/s%n", readySeconds, rssReady / 1024, pgRate, kafkaRate);
             out.put("rssReadyMb", rssReady / 1024);
-            RssSampler sampler = new RssSampler(hub.pid());
+            RssSampler sampler = new RssSampler(hub);
             sampler.start();
 
             directory(16);
@@ -121,14 +114,12 @@ class ExchangeBench {
             sampler.stop();
             out.put("rssPeakUnderLoadMb", sampler.peak / 1024);
             // a restart on the same database and broker: migrations applied, topics there (the usual start)
-            stop(hub);
-            long t1 = System.nanoTime();
-            hub = startHub(jar, port, dir);
-            double restartSeconds = awaitReady(t1);
+            hub.stop();
+            double restartSeconds = hub.start(Duration.ofMinutes(2));
             out.put("restartToReadySeconds", round(restartSeconds));
-            out.put("rssAfterRestartMb", rss(hub.pid()) / 1024);
-            System.out.printf(Locale.ROOT, "restart to ready: %.2f s, %d MB resident%n", restartSeconds, rss(hub
-                    .pid()) / 1024);
+            out.put("rssAfterRestartMb", hub.rssKib() / 1024);
+            System.out.printf(Locale.ROOT, "restart to ready: %.2f s, %d MB resident%n", restartSeconds, hub
+                    .rssKib() / 1024);
 
             System.out.printf(Locale.ROOT, "%n%-62s %14s%n", "exchange scenario", "figure");
             System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "PostgreSQL single-row commits/s (1 client, same run)",
@@ -161,7 +152,9 @@ class ExchangeBench {
             Files.writeString(file, json.append('}').toString());
             System.out.println("written: " + file);
         } finally {
-            stop(hub);
+            if (hub != null) {
+                hub.stop();
+            }
             stop(infra);
             // the infrastructure JVM's PostgreSQL is a process of its own: stop it too (smart shutdown)
             Path pid = dir.resolve("infra").resolve("postgres").resolve("postmaster.pid");
@@ -257,10 +250,9 @@ class ExchangeBench {
         }
     }
 
-    /** A back-office token for the authority, valid for three hours (the default five minutes end mid-run). */
+    /** A back-office token for the authority, valid for three hours (the default ten minutes end mid-run). */
     private static String token(String authority) {
-        return Tokens.builder(Roles.BACK_OFFICE + "@" + authority, Roles.BACK_OFFICE).claim("authority", authority)
-                .expiresAt(java.time.Instant.now().plusSeconds(3 * 3600)).sign();
+        return Tokens.backOffice(authority, Duration.ofHours(3));
     }
 
     private String create(String token, String responder, ConcurrentLinkedQueue<Long> latencies) throws Exception {
@@ -369,41 +361,6 @@ class ExchangeBench {
         return p;
     }
 
-    private Process startHub(Path jar, int port, Path dir) throws Exception {
-        String jwk = new String(Thread.currentThread().getContextClassLoader().getResourceAsStream("privateKey.jwk")
-                .readAllBytes(), StandardCharsets.UTF_8);
-        String publicKey = Base64.getEncoder().encodeToString(PublicJsonWebKey.Factory.newPublicJwk(jwk)
-                .getPublicKey().getEncoded());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.password=postgres", "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dquarkus.oidc.public-key=" + publicKey, "-Dquarkus.oidc.token.issuer=" + Tokens.ISSUER,
-                "-Dquarkus.oidc.token.audience=" + Tokens.AUDIENCE,
-                "-Dhub.security.rate-limit.requests-per-second=1000000", "-Dhub.security.rate-limit.burst=1000000",
-                "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
-        cmd.addAll(1, List.of(System.getProperty("bench.hub.jvm", "-XX:+UseSerialGC -Xmx256m").split(" ")));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("hub.log").toFile())
-                .start();
-    }
-
-    private double awaitReady(long t0) throws Exception {
-        long end = t0 + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < end) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return (System.nanoTime() - t0) / 1e9;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(20); // polling the system under test from outside, to time its start
-        }
-        throw new IllegalStateException("the hub was not ready within 120 s");
-    }
-
     // ------------------------------------------------------------------------------------------- raw limits
 
     private double commitRate(int n) throws Exception {
@@ -419,50 +376,32 @@ class ExchangeBench {
     private KafkaConsumer<String, String> consumer(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        c.subscribe(List.of(topic));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (c.assignment().isEmpty() && System.nanoTime() < end) {
-            c.poll(Duration.ofMillis(100));
-        }
-        // fix the starting point now (positions are otherwise looked up lazily, at the first poll after the load)
-        c.seekToEnd(c.assignment());
-        c.assignment().forEach(c::position);
+        // assigned, not subscribed: a group member that does not poll for five minutes (the year of IMI takes
+        // longer) is dropped from its group and, on rejoining, would start again from the end and miss everything
+        List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(i -> new TopicPartition(i.topic(), i
+                .partition())).toList();
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
         return c;
     }
 
     // ------------------------------------------------------------------------------------------- helpers
 
-    private static long rss(long pid) {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (l.startsWith("VmRSS:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return -1;
-    }
-
     /** Samples the hub's resident memory (KiB) every 100 ms. */
     private static final class RssSampler {
 
-        final long pid;
         final AtomicBoolean running = new AtomicBoolean(true);
         volatile long peak;
         final Thread thread;
 
-        RssSampler(long pid) {
-            this.pid = pid;
+        RssSampler(PackagedHub hub) {
             this.thread = new Thread(() -> {
                 while (running.get()) {
-                    peak = Math.max(peak, rss(pid));
+                    peak = Math.max(peak, hub.rssKib());
                     try {
                         Thread.sleep(100); // a sampling period, not a wait for the system under test
                     } catch (InterruptedException e) {

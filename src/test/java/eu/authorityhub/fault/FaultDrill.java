@@ -562,6 +562,7 @@ public final class FaultDrill implements AutoCloseable {
                 database.close();
             }
             EmbeddedPostgresServer.stopLeftover(pgDir);
+            HubInfrastructure.deleteTree(dir);
         } catch (IOException e) {
             System.err.println("could not stop the drill's PostgreSQL: " + e.getMessage());
         }

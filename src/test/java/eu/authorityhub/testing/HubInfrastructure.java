@@ -109,7 +109,7 @@ public class HubInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

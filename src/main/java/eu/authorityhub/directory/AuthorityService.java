@@ -43,8 +43,10 @@ public class AuthorityService {
     private final OutboxRecorder outbox;
     private final Clock clock;
     private final EntityManager em;
+    private final CallerDirectory callers;
 
-    public AuthorityService(OutboxRecorder outbox, Clock clock, EntityManager em) {
+    public AuthorityService(OutboxRecorder outbox, Clock clock, EntityManager em, CallerDirectory callers) {
+        this.callers = callers;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
@@ -75,6 +77,7 @@ public class AuthorityService {
         apply(a, r.name(), r.alerts(), r.names(), r.workingLanguages(), r.professions(), r.policyAreas(),
                 r.contact(), now);
         a.persist();
+        callers.forget(a.code); // a caller may have named it before it existed
         outbox.record(event(EventTypes.AUTHORITY_CREATED, a, AuthorityChangedEvent.of(a)));
         return AuthorityView.of(a);
     }
@@ -94,6 +97,7 @@ public class AuthorityService {
         apply(a, r.name(), r.alerts(), r.names(), r.workingLanguages(), r.professions(), r.policyAreas(),
                 r.contact(), OffsetDateTime.now(clock));
         em.flush(); // bumps the version, and fails here if someone else committed meanwhile
+        callers.forget(code);
         outbox.record(event(EventTypes.AUTHORITY_UPDATED, a, AuthorityChangedEvent.of(a)));
         return AuthorityView.of(a);
     }
@@ -107,6 +111,7 @@ public class AuthorityService {
         a.active = false;
         a.updatedAt = OffsetDateTime.now(clock);
         em.flush();
+        callers.forget(code);
         outbox.record(event(EventTypes.AUTHORITY_DEACTIVATED, a, new AuthorityDeactivatedEvent(a.code,
                 a.memberState)));
         return AuthorityView.of(a);

@@ -11,6 +11,8 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One of the 30 EEA member states (reference data, shipped by migration). */
+/* reference data, shipped by migration and never changed at runtime: cached by Hibernate (second level) */
+@jakarta.persistence.Cacheable
 @Entity
 @Table(name = "member_state")
 public class MemberState extends PanacheEntityBase {

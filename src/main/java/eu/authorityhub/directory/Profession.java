@@ -13,6 +13,8 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A regulated profession of the catalogue (reference data, shipped by migration). */
+/* reference data, shipped by migration and never changed at runtime: cached by Hibernate (second level) */
+@jakarta.persistence.Cacheable
 @Entity
 @Table(name = "profession")
 public class Profession extends PanacheEntityBase {

@@ -32,8 +32,10 @@ public class ReferenceDataService {
 
     private final OutboxRecorder outbox;
     private final Clock clock;
+    private final CallerDirectory callers;
 
-    public ReferenceDataService(OutboxRecorder outbox, Clock clock) {
+    public ReferenceDataService(OutboxRecorder outbox, Clock clock, CallerDirectory callers) {
+        this.callers = callers;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -97,6 +99,7 @@ public class ReferenceDataService {
         c.active = true;
         c.createdAt = OffsetDateTime.now(clock);
         c.persist();
+        callers.forget(c.code); // a caller may have named it before it existed
         outbox.record(new OutgoingEvent(EventTypes.COORDINATOR_CREATED, c.code, AuthorityService.SOURCE,
                 new CoordinatorCreatedEvent(c.code, c.kind, c.memberState, c.policyArea, c.name),
                 List.of(Topics.DIRECTORY_EVENTS)));

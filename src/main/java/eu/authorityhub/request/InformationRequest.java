@@ -127,6 +127,10 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** Entries in its timeline; the next entry is number timelineLength + 1. */
+    @Column(name = "timeline_length", nullable = false)
+    public int timelineLength;
+
     @Version
     public long version;
 

@@ -647,7 +647,7 @@ public class RequestService {
     private void timeline(InformationRequest req, String action, Caller caller, String detail, UUID eventId) {
         TimelineEntry t = new TimelineEntry();
         t.requestId = req.id;
-        t.seq = (int) TimelineEntry.count("requestId", req.id) + 1;
+        t.seq = ++req.timelineLength;
         t.action = action;
         t.authority = actor(caller);
         t.actor = caller.subject();

@@ -8,8 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import eu.authorityhub.directory.Authority;
-import eu.authorityhub.directory.Coordinator;
+import eu.authorityhub.directory.CallerDirectory;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -21,11 +20,13 @@ public class CallerResolver {
 
     private final SecurityIdentity identity;
     private final SecurityConfig config;
+    private final CallerDirectory directory;
     private Caller caller;
 
-    public CallerResolver(SecurityIdentity identity, SecurityConfig config) {
+    public CallerResolver(SecurityIdentity identity, SecurityConfig config, CallerDirectory directory) {
         this.identity = identity;
         this.config = config;
+        this.directory = directory;
     }
 
     /** The caller of the current request, resolved once. */
@@ -46,14 +47,15 @@ public class CallerResolver {
         String client = Optional.ofNullable(jwt == null ? null : jwt.<Object>getClaim(config.clientClaim()))
                 .map(Object::toString).orElse(subject);
 
-        Optional<Authority> authority = named(jwt, config.authorityClaim(), config.authorityGroupPrefix(), roles)
-                .map(Authority::findByCode).filter(a -> a.active);
+        Optional<CallerDirectory.AuthorityEntry> authority = named(jwt, config.authorityClaim(), config
+                .authorityGroupPrefix(), roles).flatMap(directory::activeAuthority);
         Optional<Caller.CoordinatorScope> coordinator = named(jwt, config.coordinatorClaim(),
-                config.coordinatorGroupPrefix(), roles).map(Coordinator::findByCode).filter(c -> c.active)
-                .map(c -> new Caller.CoordinatorScope(c.code, c.kind, c.memberState, c.policyArea));
+                config.coordinatorGroupPrefix(), roles).flatMap(directory::activeCoordinator)
+                .map(c -> new Caller.CoordinatorScope(c.code(), c.kind(), c.memberState(), c.policyArea()));
         Set<String> plainRoles = roles.stream().filter(r -> !r.startsWith(config.authorityGroupPrefix())
                 && !r.startsWith(config.coordinatorGroupPrefix())).collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject, client, plainRoles, authority.map(a -> a.code), authority.map(a -> a.memberState),
+        return new Caller(subject, client, plainRoles, authority.map(CallerDirectory.AuthorityEntry::code),
+                authority.map(CallerDirectory.AuthorityEntry::memberState),
                 coordinator);
     }
 

@@ -30,7 +30,7 @@ public final class PackagedHub implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     /** The JVM options of the benchmarks and fault drills; a small heap, as a deployment would give it. */
-    public static final String DEFAULT_JVM = "-XX:+UseSerialGC -Xmx256m";
+    public static final String DEFAULT_JVM = "-XX:+UseSerialGC -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -38,7 +38,7 @@ public final class PackagedHub implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Map<String, String> settings = new LinkedHashMap<>();
-    private final String jvmOptions;
+    private String jvmOptions;
     private Process process;
 
     public PackagedHub(String jdbc, String bootstrap, Path log, String jvmOptions, Map<String, String> extra) {
@@ -68,6 +68,11 @@ public final class PackagedHub implements AutoCloseable {
         settings.putAll(extra);
     }
 
+    /** JVM options for the next start. */
+    public void jvmOptions(String options) {
+        this.jvmOptions = options;
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }
@@ -89,7 +94,10 @@ public final class PackagedHub implements AutoCloseable {
         cmd.addAll(List.of("-jar", JAR.toString()));
         long t0 = System.nanoTime();
         try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect
+            ProcessBuilder builder = new ProcessBuilder(cmd);
+            // glibc gives each thread that allocates natively an arena of its own; two keep the resident set small
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
+            process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect
                     .appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,9 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.Session;
-import org.hibernate.annotations.NaturalId;
-
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -29,8 +26,6 @@ public class Authority extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** The public identifier; immutable, so lookups by it stay in the session once made. */
-    @NaturalId
     @Column(nullable = false, unique = true)
     public String code;
 
@@ -82,8 +77,6 @@ public class Authority extends PanacheEntityBase {
     public long version;
 
     public static Authority findByCode(String code) {
-        // by natural id: a second look-up in the same transaction is answered from the session, and none of them
-        // flushes pending changes first, as a query would
-        return getEntityManager().unwrap(Session.class).bySimpleNaturalId(Authority.class).load(code);
+        return find("code", code).firstResult();
     }
 }

@@ -43,9 +43,9 @@ public class AuthorityService {
     private final OutboxRecorder outbox;
     private final Clock clock;
     private final EntityManager em;
-    private final CallerDirectory callers;
+    private final DirectoryCache callers;
 
-    public AuthorityService(OutboxRecorder outbox, Clock clock, EntityManager em, CallerDirectory callers) {
+    public AuthorityService(OutboxRecorder outbox, Clock clock, EntityManager em, DirectoryCache callers) {
         this.callers = callers;
         this.outbox = outbox;
         this.clock = clock;

@@ -11,9 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.Session;
-import org.hibernate.annotations.NaturalId;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -33,8 +30,6 @@ public class Coordinator extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** The public identifier; immutable, so lookups by it stay in the session once made. */
-    @NaturalId
     @Column(nullable = false, unique = true)
     public String code;
 
@@ -63,8 +58,6 @@ public class Coordinator extends PanacheEntityBase {
     public long version;
 
     public static Coordinator findByCode(String code) {
-        // by natural id: a second look-up in the same transaction is answered from the session, and none of them
-        // flushes pending changes first, as a query would
-        return getEntityManager().unwrap(Session.class).bySimpleNaturalId(Coordinator.class).load(code);
+        return find("code", code).firstResult();
     }
 }

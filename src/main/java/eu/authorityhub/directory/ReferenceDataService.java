@@ -32,9 +32,9 @@ public class ReferenceDataService {
 
     private final OutboxRecorder outbox;
     private final Clock clock;
-    private final CallerDirectory callers;
+    private final DirectoryCache callers;
 
-    public ReferenceDataService(OutboxRecorder outbox, Clock clock, CallerDirectory callers) {
+    public ReferenceDataService(OutboxRecorder outbox, Clock clock, DirectoryCache callers) {
         this.callers = callers;
         this.outbox = outbox;
         this.clock = clock;

@@ -29,7 +29,8 @@ import eu.authorityhub.deadline.DeadlineService;
 import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.api.Problem.FieldError;
-import eu.authorityhub.directory.Authority;
+import eu.authorityhub.directory.DirectoryCache;
+import eu.authorityhub.directory.DirectoryCache.AuthorityEntry;
 import eu.authorityhub.messaging.OutgoingEvent;
 import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxRecorder;
@@ -60,6 +61,7 @@ public class RequestService {
     static final String SOURCE = "/hub/requests";
     static final String CASE = "REQUEST";
 
+    private final DirectoryCache directory;
     private final OutboxRecorder outbox;
     private final DeadlineService deadlines;
     private final DeadlinePolicies policies;
@@ -70,7 +72,9 @@ public class RequestService {
     private final EntityManager em;
 
     public RequestService(OutboxRecorder outbox, DeadlineService deadlines, DeadlinePolicies policies,
-            AccessPolicy access, QuestionCatalogue catalogue, RequestConfig config, Clock clock, EntityManager em) {
+            AccessPolicy access, QuestionCatalogue catalogue, RequestConfig config, Clock clock, EntityManager em,
+            DirectoryCache directory) {
+        this.directory = directory;
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.policies = policies;
@@ -85,8 +89,8 @@ public class RequestService {
 
     @Transactional
     public RequestView create(Caller caller, CreateRequest r, String viewLanguage) {
-        Authority requester = actingAuthority(caller);
-        Authority responder = addressable(r.responder(), r.profession(), requester.code, "responder");
+        AuthorityEntry requester = actingAuthority(caller);
+        AuthorityEntry responder = addressable(r.responder(), r.profession(), requester.code(), "responder");
         List<FieldError> errors = new ArrayList<>();
         if (eu.authorityhub.directory.PolicyArea.findById(r.policyArea()) == null) {
             errors.add(new FieldError("policyArea", "unknown policy area " + r.policyArea()));
@@ -122,17 +126,17 @@ public class RequestService {
         req.reference = "REQ-" + now.getYear() + "-" + String.format("%06d",
                 ((Number) em.createNativeQuery("select nextval('request_reference_seq')").getSingleResult())
                         .longValue());
-        req.requester = requester.code;
-        req.requesterState = requester.memberState;
-        req.responder = responder.code;
-        req.responderState = responder.memberState;
+        req.requester = requester.code();
+        req.requesterState = requester.memberState();
+        req.responder = responder.code();
+        req.responderState = responder.memberState();
         req.policyArea = r.policyArea();
         req.procedure = r.procedure();
         req.profession = r.profession();
         req.professional = r.professional();
         req.requesterLanguage = r.language() != null
                 ? r.language()
-                : Arrays.stream(requester.workingLanguages).findFirst().orElse("en");
+                : requester.workingLanguages().stream().findFirst().orElse("en");
         req.catalogueVersion = catalogue.version();
         req.state = RequestState.DRAFT;
         req.requestedDueDate = r.requestedDueDate();
@@ -190,7 +194,7 @@ public class RequestService {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "The request is already with " + body.to(),
                     List.of(new FieldError("to", "is the current responder")), Map.of());
         }
-        Authority target = addressable(body.to(), req.profession, req.requester, "to");
+        AuthorityEntry target = addressable(body.to(), req.profession, req.requester, "to");
         List<Integer> positions = body.positions() == null
                 ? List.of()
                 : List.copyOf(new LinkedHashSet<>(body
@@ -204,11 +208,11 @@ public class RequestService {
         }
         String from = req.responder;
         if (positions.isEmpty() || positions.size() == req.questions.size()) {
-            req.forwardTo(target.code, target.memberState);
+            req.forwardTo(target.code(), target.memberState());
             deadlines.cancel(req.id);
             startAcceptance(req);
-            return record(req, Action.FORWARD, caller, "from " + from + " to " + target.code + ": " + body.reason(),
-                    List.of(target.code, req.requester), lang);
+            return record(req, Action.FORWARD, caller, "from " + from + " to " + target.code() + ": " + body.reason(),
+                    List.of(target.code(), req.requester), lang);
         }
         // part of the questions: a new request to the target, linked to this one, which keeps the rest
         InformationRequest part = copyFor(req, target, positions);
@@ -222,8 +226,8 @@ public class RequestService {
         req.questions = kept;
         startAcceptance(part);
         record(part, Action.FORWARD, caller, "questions " + positions + " from " + req.reference + " ("
-                + from + ") to " + target.code + ": " + body.reason(), List.of(target.code, req.requester), lang);
-        return record(req, Action.FORWARD, caller, "questions " + positions + " forwarded to " + target.code
+                + from + ") to " + target.code() + ": " + body.reason(), List.of(target.code(), req.requester), lang);
+        return record(req, Action.FORWARD, caller, "questions " + positions + " forwarded to " + target.code()
                 + " as " + part.reference, List.of(req.requester), lang);
     }
 
@@ -245,8 +249,8 @@ public class RequestService {
                     + " with " + req.responder + "; a coordinator of " + req.responderState + " may reassign open"
                     + " requests of its state");
         }
-        Authority target = addressable(to, req.profession, req.requester, "to");
-        if (!target.memberState.equals(scope.memberState()) || target.code.equals(req.responder)) {
+        AuthorityEntry target = addressable(to, req.profession, req.requester, "to");
+        if (!target.memberState().equals(scope.memberState()) || target.code().equals(req.responder)) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "Reassign within " + scope.memberState()
                     + " to another authority",
                     List.of(new FieldError("to", "not another authority of "
@@ -254,11 +258,11 @@ public class RequestService {
                     Map.of());
         }
         String from = req.responder;
-        req.forwardTo(target.code, target.memberState);
+        req.forwardTo(target.code(), target.memberState());
         deadlines.cancel(req.id);
         startAcceptance(req);
         return record(req, Action.FORWARD, caller, "reassigned by coordinator " + scope.code() + " from " + from
-                + " to " + target.code + ": " + reason, List.of(target.code, req.requester, from), null);
+                + " to " + target.code() + ": " + reason, List.of(target.code(), req.requester, from), null);
     }
 
     @Transactional
@@ -411,10 +415,10 @@ public class RequestService {
     /** The caller's requests: sent (its authority asks) or received (its authority is asked). */
     @Transactional
     public List<SummaryView> list(Caller caller, String box, RequestState state, int page, int size) {
-        Authority me = actingAuthority(caller);
+        AuthorityEntry me = actingAuthority(caller);
         boolean received = "received".equals(box);
         StringBuilder q = new StringBuilder(received ? "responder = :me and state <> :draft" : "requester = :me");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("me", me.code));
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("me", me.code()));
         if (received) {
             params.put("draft", RequestState.DRAFT); // a draft is the requester's alone
         }
@@ -455,31 +459,31 @@ public class RequestService {
         return access.require(caller, new AccessPolicy.Parties(parties, states, req.policyArea), "such request");
     }
 
-    private static Authority actingAuthority(Caller caller) {
-        return caller.authority().map(Authority::findByCode).filter(a -> a.active)
+    private AuthorityEntry actingAuthority(Caller caller) {
+        return caller.authority().flatMap(directory::activeAuthority)
                 .orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
                         "The token names no active authority; see GET /api/v1/me"));
     }
 
     /** An active authority, not the caller's own, competent for the profession (refused otherwise, see docs). */
-    private static Authority addressable(String code, String profession, String requester, String field) {
+    private AuthorityEntry addressable(String code, String profession, String requester, String field) {
         if (code.equals(requester)) {
             throw new HubException(ErrorCode.SELF_ADDRESSED, "A request goes to another authority", List.of(
                     new FieldError(field, "is the requesting authority")), Map.of());
         }
-        Authority a = Authority.findByCode(code);
-        if (a == null || !a.active) {
+        AuthorityEntry a = directory.activeAuthority(code).orElse(null);
+        if (a == null) {
             throw new HubException(ErrorCode.AUTHORITY_INACTIVE, "No active authority " + code, List.of(
                     new FieldError(field, "unknown or inactive")), Map.of());
         }
-        if (eu.authorityhub.directory.Profession.findById(profession) == null) {
+        if (!directory.professionExists(profession)) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "Unknown profession " + profession, List.of(
                     new FieldError("profession", "unknown profession")), Map.of());
         }
-        if (!Arrays.asList(a.professions).contains(profession)) {
+        if (!a.professions().contains(profession)) {
             throw new HubException(ErrorCode.RESPONDER_NOT_COMPETENT, code + " is not competent for " + profession
                     + "; GET /api/v1/authorities/competent?profession=" + profession + "&memberState="
-                    + a.memberState + " lists who is", List.of(new FieldError(field, "not competent")), Map.of());
+                    + a.memberState() + " lists who is", List.of(new FieldError(field, "not competent")), Map.of());
         }
         return a;
     }
@@ -546,15 +550,15 @@ public class RequestService {
                 message)), Map.of());
     }
 
-    private InformationRequest copyFor(InformationRequest original, Authority target, List<Integer> positions) {
+    private InformationRequest copyFor(InformationRequest original, AuthorityEntry target, List<Integer> positions) {
         OffsetDateTime now = now();
         InformationRequest part = new InformationRequest();
         part.id = UUID.randomUUID();
         part.reference = original.reference + "-F" + (InformationRequest.count("forwardedFrom", original.id) + 1);
         part.requester = original.requester;
         part.requesterState = original.requesterState;
-        part.responder = target.code;
-        part.responderState = target.memberState;
+        part.responder = target.code();
+        part.responderState = target.memberState();
         part.policyArea = original.policyArea;
         part.procedure = original.procedure;
         part.profession = original.profession;
@@ -587,7 +591,7 @@ public class RequestService {
         for (String addressee : addressees) {
             topics.add(Topics.memberState(addressee.equals(req.requester)
                     ? req.requesterState
-                    : Authority.findByCode(addressee).memberState));
+                    : directory.authority(addressee).map(AuthorityEntry::memberState).orElseThrow()));
         }
         RequestEvent data = new RequestEvent(req.id, req.reference, action.name(), req.state, req.requester,
                 req.responder, req.requesterState, req.responderState, req.policyArea, req.profession,
@@ -671,12 +675,12 @@ public class RequestService {
     }
 
     /** The view language: Accept-Language when the catalogue has it, else the caller authority's working language. */
-    private static String viewLanguage(Caller caller, String preferred) {
+    private String viewLanguage(Caller caller, String preferred) {
         if (preferred != null && QuestionCatalogue.LANGUAGES.contains(preferred)) {
             return preferred;
         }
-        return caller.authority().map(Authority::findByCode).flatMap(a -> Arrays.stream(a.workingLanguages)
-                .filter(QuestionCatalogue.LANGUAGES::contains).findFirst()).orElse("en");
+        return caller.authority().flatMap(directory::authority).flatMap(a -> a.workingLanguages().stream().filter(
+                QuestionCatalogue.LANGUAGES::contains).findFirst()).orElse("en");
     }
 
     private static AttachmentView attachmentView(Attachment a) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import eu.authorityhub.directory.CallerDirectory;
+import eu.authorityhub.directory.DirectoryCache;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -20,10 +20,10 @@ public class CallerResolver {
 
     private final SecurityIdentity identity;
     private final SecurityConfig config;
-    private final CallerDirectory directory;
+    private final DirectoryCache directory;
     private Caller caller;
 
-    public CallerResolver(SecurityIdentity identity, SecurityConfig config, CallerDirectory directory) {
+    public CallerResolver(SecurityIdentity identity, SecurityConfig config, DirectoryCache directory) {
         this.identity = identity;
         this.config = config;
         this.directory = directory;
@@ -47,15 +47,15 @@ public class CallerResolver {
         String client = Optional.ofNullable(jwt == null ? null : jwt.<Object>getClaim(config.clientClaim()))
                 .map(Object::toString).orElse(subject);
 
-        Optional<CallerDirectory.AuthorityEntry> authority = named(jwt, config.authorityClaim(), config
+        Optional<DirectoryCache.AuthorityEntry> authority = named(jwt, config.authorityClaim(), config
                 .authorityGroupPrefix(), roles).flatMap(directory::activeAuthority);
         Optional<Caller.CoordinatorScope> coordinator = named(jwt, config.coordinatorClaim(),
                 config.coordinatorGroupPrefix(), roles).flatMap(directory::activeCoordinator)
                 .map(c -> new Caller.CoordinatorScope(c.code(), c.kind(), c.memberState(), c.policyArea()));
         Set<String> plainRoles = roles.stream().filter(r -> !r.startsWith(config.authorityGroupPrefix())
                 && !r.startsWith(config.coordinatorGroupPrefix())).collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject, client, plainRoles, authority.map(CallerDirectory.AuthorityEntry::code),
-                authority.map(CallerDirectory.AuthorityEntry::memberState),
+        return new Caller(subject, client, plainRoles, authority.map(DirectoryCache.AuthorityEntry::code),
+                authority.map(DirectoryCache.AuthorityEntry::memberState),
                 coordinator);
     }
 

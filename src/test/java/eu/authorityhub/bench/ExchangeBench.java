@@ -67,6 +67,8 @@ class ExchangeBench {
     static final int YEAR_OF_IMI = Integer.getInteger("bench.year", 107_291);
     static final int[] SWEEP = {1, 4, 16};
     static final Duration LEVEL = Duration.ofSeconds(15);
+    static final String DB_USER = System.getProperty("bench.db.user", "postgres");
+    static final String DB_PASSWORD = System.getProperty("bench.db.password", "postgres");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
@@ -82,14 +84,23 @@ class ExchangeBench {
         PackagedHub hub = null;
         Map<String, Object> out = new LinkedHashMap<>();
         try {
-            infra = startInfrastructure(dir);
+            if (System.getProperty("bench.jdbc") != null && System.getProperty("bench.kafka") != null) {
+                // external servers: an empty database of its own (the hub migrates it; bench.db.user and
+                // bench.db.password, postgres by default) and a broker on which the hub may create its topics
+                jdbc = System.getProperty("bench.jdbc");
+                bootstrap = System.getProperty("bench.kafka");
+                System.out.println("external servers: " + jdbc + ", " + bootstrap);
+            } else {
+                infra = startInfrastructure(dir);
+            }
             double pgRate = commitRate(5_000);
             double kafkaRate = produceRate(50_000);
             out.put("pgCommitsPerSecond", Math.round(pgRate));
             out.put("kafkaProducePerSecond", Math.round(kafkaRate));
 
             String jvm = System.getProperty("bench.hub.jvm", PackagedHub.DEFAULT_JVM);
-            hub = new PackagedHub(jdbc, bootstrap, dir.resolve("hub.log"), jvm, Map.of());
+            hub = new PackagedHub(jdbc, bootstrap, dir.resolve("hub.log"), jvm, Map.of("quarkus.datasource.username",
+                    DB_USER, "quarkus.datasource.password", DB_PASSWORD));
             base = hub.base();
             double readySeconds = hub.start(Duration.ofMinutes(2));
             out.put("startToReadySeconds", round(readySeconds));
@@ -309,7 +320,7 @@ class ExchangeBench {
         java.util.Set<String> expected = new java.util.HashSet<>(ids);
         java.util.Set<String> seen = new java.util.HashSet<>();
         long end = System.nanoTime() + max.toNanos();
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(jdbc, DB_USER, DB_PASSWORD);
                 PreparedStatement p = c.prepareStatement("select count(distinct case_id) from inbox_entry where"
                         + " event_type = 'eu.authorityhub.request.send.v1' and case_id = any (?)")) {
             Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
@@ -383,7 +394,7 @@ class ExchangeBench {
     // ------------------------------------------------------------------------------------------- raw limits
 
     private double commitRate(int n) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+        try (Connection c = DriverManager.getConnection(jdbc, DB_USER, DB_PASSWORD)) {
             return RawLimits.commitRate(c, n);
         }
     }

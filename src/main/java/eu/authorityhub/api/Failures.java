@@ -3,6 +3,9 @@ package eu.authorityhub.api;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -15,24 +18,43 @@ public final class Failures {
     private Failures() {
     }
 
-    /** True when the cause chain shows that PostgreSQL could not be reached or is shutting down. */
+    /**
+     * True when the cause chain, or an exception suppressed along it, shows that PostgreSQL could not be reached or is
+     * shutting down. Suppressed exceptions matter: when the connection dies at commit, Narayana throws a
+     * {@code RollbackException} whose only trace of the database is a suppressed {@code XAException}.
+     */
     public static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return showsDatabaseOutage(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean showsDatabaseOutage(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (isConnectionFailure(t)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (showsDatabaseOutage(suppressed, seen)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                String msg = String.valueOf(sql.getMessage());
-                if (msg.contains("Acquisition timeout") || msg.contains("This connection has been closed")) {
-                    return true;
-                }
+        }
+        return showsDatabaseOutage(t.getCause(), seen);
+    }
+
+    private static boolean isConnectionFailure(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
             }
+            String msg = String.valueOf(sql.getMessage());
+            return msg.contains("Acquisition timeout") || msg.contains("This connection has been closed");
         }
         return false;
     }

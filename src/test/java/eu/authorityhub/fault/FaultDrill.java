@@ -547,6 +547,17 @@ public final class FaultDrill implements AutoCloseable {
         return seen;
     }
 
+    /** The hub's log outlives the drill's directory, for the incidents an unexpected answer names. */
+    private void keepHubLog() throws IOException {
+        Path log = dir.resolve("hub.log");
+        if (Files.exists(log)) {
+            Path kept = Path.of("target", "fault-drill-hub.log");
+            Files.createDirectories(kept.getParent());
+            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("the hub's log of this drill: " + kept);
+        }
+    }
+
     @Override
     public void close() {
         loading.set(false);
@@ -562,6 +573,7 @@ public final class FaultDrill implements AutoCloseable {
                 database.close();
             }
             EmbeddedPostgresServer.stopLeftover(pgDir);
+            keepHubLog();
             HubInfrastructure.deleteTree(dir);
         } catch (IOException e) {
             System.err.println("could not stop the drill's PostgreSQL: " + e.getMessage());

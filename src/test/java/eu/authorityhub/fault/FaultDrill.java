@@ -97,10 +97,10 @@ public final class FaultDrill implements AutoCloseable {
 
         public String table() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "%n%-28s %9s %9s %9s %6s %10s %10s%n", "fault", "outage s",
-                    "recover s", "ready", "acked", "refused", ""));
+            b.append(String.format(Locale.ROOT, "%n%-16s %9s %9s %16s %6s %10s%n", "fault", "outage s",
+                    "recover s", "ready in outage", "acked", "refused"));
             for (FaultReport f : faults) {
-                b.append(String.format(Locale.ROOT, "%-28s %9.1f %9.1f %9s %6d %10d%n", f.fault(), f.outageSeconds(),
+                b.append(String.format(Locale.ROOT, "%-16s %9.1f %9.1f %16s %6d %10d%n", f.fault(), f.outageSeconds(),
                         f.recoverySeconds(), f.readyDuringOutage() ? "yes" : "no", f.acknowledgedDuringOutage(), f
                                 .refusedDuringOutage()));
             }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -548,13 +549,17 @@ public final class FaultDrill implements AutoCloseable {
     }
 
     /** The hub's log outlives the drill's directory, for the incidents an unexpected answer names. */
-    private void keepHubLog() throws IOException {
+    private void keepHubLog() {
         Path log = dir.resolve("hub.log");
-        if (Files.exists(log)) {
-            Path kept = Path.of("target", "fault-drill-hub.log");
-            Files.createDirectories(kept.getParent());
-            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("the hub's log of this drill: " + kept);
+        Path kept = Path.of("target", "fault-drill-hub.log");
+        try {
+            if (Files.exists(log)) {
+                Files.createDirectories(kept.getParent());
+                Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+                System.out.println("the hub's log of this drill: " + kept);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the hub's log: " + e.getMessage());
         }
     }
 

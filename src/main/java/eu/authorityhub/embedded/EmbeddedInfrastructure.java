@@ -18,18 +18,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructure.class);
 
-    /** Settings read before Quarkus starts: system property first, then environment variable. */
+    /** Where the embedded servers keep their data, their ports, and which of the two are configured elsewhere. */
     public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
             boolean kafkaConfigured, boolean datasourceConfigured) {
-
-        public static Settings fromEnvironment() {
-            return new Settings(Path.of(setting("hub.embedded.data-dir").orElse(".hub-data")).toAbsolutePath(),
-                    Integer.parseInt(setting("hub.embedded.kafka-port").orElse("19092")),
-                    Integer.parseInt(setting("hub.embedded.kafka-controller-port").orElse("19093")),
-                    Integer.parseInt(setting("hub.embedded.postgres-port").orElse("15432")),
-                    setting("kafka.bootstrap.servers").isPresent(),
-                    setting("quarkus.datasource.jdbc.url").isPresent());
-        }
     }
 
     private final EmbeddedKafka kafka;
@@ -70,6 +61,21 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         return new EmbeddedInfrastructure(kafka, pg, Map.copyOf(config));
+    }
+
+    /**
+     * Starts what is not configured and stops it when the JVM ends, after the hub has stopped (so that its consumers
+     * and connection pool close while Kafka and PostgreSQL still run). Returns the servers' connection settings.
+     */
+    public static Map<String, String> startForDevMode(Settings settings) {
+        EmbeddedInfrastructure infrastructure = start(settings);
+        if (infrastructure.startedAnything()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                infrastructure.awaitHubStopped();
+                infrastructure.close();
+            }, "embedded-infrastructure-shutdown"));
+        }
+        return infrastructure.config();
     }
 
     /** Connection settings for the servers started here (empty when everything is external). */
@@ -119,13 +125,5 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         } catch (Exception e) {
             LOG.warnf("Stopping %s failed: %s", c.getClass().getSimpleName(), e.getMessage());
         }
-    }
-
-    static Optional<String> setting(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
-        }
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

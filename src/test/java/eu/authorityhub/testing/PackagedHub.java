@@ -28,7 +28,7 @@ import org.jose4j.lang.JoseException;
  */
 public final class PackagedHub implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     /** The JVM options of the benchmarks and fault drills; a small heap, as a deployment would give it. */
     public static final String DEFAULT_JVM = "-XX:+UseSerialGC -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=64m";
 
@@ -39,6 +39,8 @@ public final class PackagedHub implements AutoCloseable {
     private final Path log;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private String jvmOptions;
+    private Path workDir;
+    private boolean settingsInConfigFile;
     private Process process;
 
     public PackagedHub(String jdbc, String bootstrap, Path log, String jvmOptions, Map<String, String> extra) {
@@ -68,6 +70,20 @@ public final class PackagedHub implements AutoCloseable {
         settings.putAll(extra);
     }
 
+    /**
+     * Runs the hub in this working directory with every setting in {@code config/application.properties} there (the
+     * standard Quarkus place beside the application) instead of on the command line.
+     */
+    public void settingsInConfigFile(Path dir) {
+        this.workDir = dir;
+        this.settingsInConfigFile = true;
+    }
+
+    /** A setting for the next start. */
+    public void set(String key, String value) {
+        settings.put(key, value);
+    }
+
     /** JVM options for the next start. */
     public void jvmOptions(String options) {
         this.jvmOptions = options;
@@ -90,11 +106,18 @@ public final class PackagedHub implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of(jvmOptions.split(" ")));
-        settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        if (settingsInConfigFile) {
+            writeConfigFile(workDir, settings);
+        } else {
+            settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        }
         cmd.addAll(List.of("-jar", JAR.toString()));
         long t0 = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(cmd);
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
             // glibc gives each thread that allocates natively an arena of its own; two keep the resident set small
             builder.environment().put("MALLOC_ARENA_MAX", "2");
             process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect
@@ -110,6 +133,23 @@ public final class PackagedHub implements AutoCloseable {
                     return ready();
                 });
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Writes the settings as {@code config/application.properties} under the directory. */
+    public static void writeConfigFile(Path dir, Map<String, String> settings) {
+        StringBuilder b = new StringBuilder("# written by the test: the hub's settings, the standard Quarkus way\n");
+        settings.forEach((k, v) -> b.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        try {
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config").resolve("application.properties"), b.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings the next start will use (a copy). */
+    public Map<String, String> settings() {
+        return new LinkedHashMap<>(settings);
     }
 
     /** Readiness answers 200 (database and broker reachable). */
@@ -133,6 +173,18 @@ public final class PackagedHub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGTERM; returns the seconds until the process has ended (SIGKILL after 60 s). */
+    public double terminate() {
+        long t0 = System.nanoTime();
+        stop();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The exit code of the ended process. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** SIGTERM: the hub shuts down cleanly. */

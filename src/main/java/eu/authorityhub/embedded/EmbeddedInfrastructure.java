@@ -92,22 +92,26 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Waits (bounded) until the Quarkus application has stopped, so its consumers and connection pool close while Kafka
-     * and PostgreSQL still run. Called from a JVM shutdown hook.
+     * Waits (at most 20 s) until the Quarkus application has stopped, so that its consumers commit and leave their
+     * groups and its connection pool closes while Kafka and PostgreSQL still run. Called from a JVM shutdown hook. In
+     * dev mode this class may live in another class loader than the running application, so the application's own
+     * stop is seen through its threads: Quarkus' shutdown thread and the Kafka consumers' threads.
      */
     public void awaitHubStopped() {
-        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
-        if (app == null) {
-            return;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && hubThreadsAlive()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        Thread waiter = new Thread(app::awaitShutdown, "await-hub-stop");
-        waiter.setDaemon(true);
-        waiter.start();
-        try {
-            waiter.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    private static boolean hubThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).anyMatch(
+                n -> n.equals("Shutdown thread") || n.startsWith("smallrye-kafka-consumer-thread"));
     }
 
     @Override

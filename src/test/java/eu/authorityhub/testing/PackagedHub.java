@@ -152,6 +152,19 @@ public final class PackagedHub implements AutoCloseable {
         return new LinkedHashMap<>(settings);
     }
 
+    /** The readiness document, for a report. */
+    public String readiness() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).timeout(Duration
+                    .ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     /** Readiness answers 200 (database and broker reachable). */
     public boolean ready() {
         try {

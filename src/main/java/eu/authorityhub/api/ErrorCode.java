@@ -58,6 +58,7 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "An unexpected error occurred"),
     DATABASE_UNAVAILABLE(503, "The database is unavailable, retry later"),
     MESSAGING_UNAVAILABLE(503, "The message broker is unavailable, retry later"),
+    IDENTITY_PROVIDER_UNAVAILABLE(503, "The identity provider is unavailable, retry later"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable, retry later");
 
     private final int status;

@@ -60,6 +60,19 @@ public final class Failures {
     }
 
     /**
+     * True when the token could not be checked because the OIDC provider could not be reached (its discovery or keys
+     * were never fetched, or a key it must publish could not be fetched): a dependency outage, not bad input.
+     */
+    public static boolean isIdentityProviderUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.quarkus.oidc.OIDCException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Runs the action, retrying with a growing pause while the database is unavailable. Used by consumers, which must
      * not skip a record during an outage. Other failures propagate at once.
      */

@@ -62,12 +62,20 @@ public class HttpProblemRoutes {
                 case 403 -> ErrorCode.FORBIDDEN;
                 case 404 -> ErrorCode.NOT_FOUND;
                 case 400 -> ErrorCode.BAD_REQUEST;
-                default -> ctx.failure() != null && Failures.isDatabaseUnavailable(ctx.failure())
-                        ? ErrorCode.DATABASE_UNAVAILABLE
-                        : ErrorCode.INTERNAL_ERROR;
+                default -> outage(ctx.failure());
             };
             write(ctx, Problem.of(code, code.title()));
         });
+    }
+
+    private static ErrorCode outage(Throwable failure) {
+        if (failure != null && Failures.isIdentityProviderUnavailable(failure)) {
+            return ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE;
+        }
+        if (failure != null && Failures.isDatabaseUnavailable(failure)) {
+            return ErrorCode.DATABASE_UNAVAILABLE;
+        }
+        return ErrorCode.INTERNAL_ERROR;
     }
 
     private static boolean tooLarge(String length, long limit) {

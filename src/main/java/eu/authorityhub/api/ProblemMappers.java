@@ -168,6 +168,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isIdentityProviderUnavailable(e)) {
+            LOG.warnf("Identity provider unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return respond(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, "The caller's token cannot be checked now;"
+                    + " nothing was done, retry later", uri);
+        }
         if (Failures.isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
             return builder(Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "Nothing was written; retry later"), uri)

@@ -79,6 +79,11 @@ public final class PackagedHub implements AutoCloseable {
         this.settingsInConfigFile = true;
     }
 
+    /** No such setting at the next start. */
+    public void unset(String key) {
+        settings.remove(key);
+    }
+
     /** A setting for the next start. */
     public void set(String key, String value) {
         settings.put(key, value);

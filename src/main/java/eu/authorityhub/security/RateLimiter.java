@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import eu.authorityhub.ratelimit.TokenBucket;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -18,7 +19,7 @@ public class RateLimiter {
     private final SecurityConfig.RateLimit config;
     private final String clientClaim;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(SecurityConfig config, Clock clock) {
         this.config = config.rateLimit();
@@ -39,38 +40,14 @@ public class RateLimiter {
         SecurityConfig.Client limits = config.clients().get(client);
         double rate = limits == null ? config.requestsPerSecond() : limits.requestsPerSecond();
         int burst = limits == null ? config.burst() : limits.burst();
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, clock.millis()));
-        return bucket.take(rate, burst, clock.millis());
+        long now = clock.millis() * 1_000_000;
+        long waitNanos = buckets.computeIfAbsent(client, c -> new TokenBucket(burst, now)).take(rate, burst, now);
+        return waitNanos == 0 ? 0 : Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000);
     }
 
     @Scheduled(every = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetIdle() {
-        long cutoff = clock.millis() - config.idleExpiry().toMillis();
-        buckets.values().removeIf(b -> b.lastMillis() < cutoff);
-    }
-
-    static final class Bucket {
-
-        private double tokens;
-        private long last;
-
-        Bucket(int burst, long now) {
-            this.tokens = burst;
-            this.last = now;
-        }
-
-        synchronized long take(double rate, int burst, long now) {
-            tokens = Math.min(burst, tokens + Math.max(0, now - last) * rate / 1000.0);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / rate));
-        }
-
-        synchronized long lastMillis() {
-            return last;
-        }
+        long cutoff = (clock.millis() - config.idleExpiry().toMillis()) * 1_000_000;
+        buckets.values().removeIf(b -> b.lastNanos() < cutoff);
     }
 }

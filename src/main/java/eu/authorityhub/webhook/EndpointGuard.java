@@ -235,6 +235,16 @@ public class EndpointGuard {
         if (b0 == 0xfe && (b1 & 0xc0) == 0x80) {
             return AddressClass.LINK_LOCAL;
         }
+        if (b0 == 0xfe && (b1 & 0xc0) == 0xc0) {
+            return AddressClass.RESERVED; // site-local fec0::/10 (deprecated by RFC 3879, still routed inside sites)
+        }
+        if (b0 == 0x00 && b1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0
+                && (b[5] & 0xff) == 0x01) {
+            return AddressClass.RESERVED; // local-use NAT64 64:ff9b:1::/48 (RFC 8215): translates into local IPv4
+        }
+        if (b0 == 0x20 && b1 == 0x01 && b[2] == 0 && b[3] == 0) {
+            return AddressClass.RESERVED; // Teredo 2001::/32: a tunnel to an IPv4 address hidden in the last 32 bits
+        }
         if (b0 == 0xff) {
             return AddressClass.MULTICAST;
         }
@@ -255,11 +265,16 @@ public class EndpointGuard {
         public static Cidr parse(String text) {
             String t = text.strip();
             int slash = t.indexOf('/');
+            String address = slash < 0 ? t : t.substring(0, slash);
+            if (!looksLiteral(address)) {
+                // checked before InetAddress sees it: a name would be resolved through DNS
+                throw new HubException(ErrorCode.VALIDATION_FAILED, "Not a network in CIDR notation: " + text);
+            }
             try {
-                InetAddress base = InetAddress.getByName(slash < 0 ? t : t.substring(0, slash));
+                InetAddress base = InetAddress.getByName(address);
                 int max = base.getAddress().length * 8;
                 int prefix = slash < 0 ? max : Integer.parseInt(t.substring(slash + 1));
-                if (!looksLiteral(slash < 0 ? t : t.substring(0, slash)) || prefix < 0 || prefix > max) {
+                if (prefix < 0 || prefix > max) {
                     throw new NumberFormatException();
                 }
                 return new Cidr(base.getAddress(), prefix);
@@ -269,7 +284,7 @@ public class EndpointGuard {
         }
 
         private static boolean looksLiteral(String s) {
-            return s.contains(":") || s.matches("[0-9.]+");
+            return s.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
         }
 
         public boolean contains(InetAddress address) {

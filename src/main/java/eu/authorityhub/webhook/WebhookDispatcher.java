@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.sql.PreparedStatement;
 import java.sql.Types;
@@ -37,6 +35,7 @@ import jakarta.persistence.Tuple;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import eu.authorityhub.ratelimit.TokenBucket;
 import eu.authorityhub.api.Failures;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.messaging.CloudEventCodec;
@@ -109,7 +108,7 @@ public class WebhookDispatcher {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, AtomicInteger> perEndpoint = new ConcurrentHashMap<>();
-    private final Map<UUID, double[]> buckets = new ConcurrentHashMap<>();
+    private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final java.util.concurrent.LinkedBlockingQueue<Pending> outcomes = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -324,17 +323,8 @@ public class WebhookDispatcher {
         if (rate == null) {
             return true;
         }
-        long nowNanos = System.nanoTime();
-        double[] b = buckets.computeIfAbsent(subscription, k -> new double[]{rate, nowNanos});
-        synchronized (b) {
-            b[0] = Math.min(rate, b[0] + (nowNanos - b[1]) / 1e9 * rate);
-            b[1] = nowNanos;
-            if (b[0] >= 1) {
-                b[0] -= 1;
-                return true;
-            }
-            return false;
-        }
+        long now = System.nanoTime();
+        return buckets.computeIfAbsent(subscription, k -> new TokenBucket(rate, now)).take(rate, rate, now) == 0;
     }
 
     // ------------------------------------------------------------------------------------------- send
@@ -356,19 +346,10 @@ public class WebhookDispatcher {
                     contentType = CloudEventCodec.CONTENT_TYPE;
                 }
                 case BINARY -> {
-                    CloudEvent ce = codec.decode(job.body());
-                    body = ce.getData() == null ? "" : new String(ce.getData().toBytes(), StandardCharsets.UTF_8);
-                    contentType = "application/json";
-                    headers.put("ce-specversion", ce.getSpecVersion().toString());
-                    headers.put("ce-id", ce.getId());
-                    headers.put("ce-type", ce.getType());
-                    headers.put("ce-source", ce.getSource().toString());
-                    if (ce.getSubject() != null) {
-                        headers.put("ce-subject", ce.getSubject());
-                    }
-                    if (ce.getTime() != null) {
-                        headers.put("ce-time", ce.getTime().toString());
-                    }
+                    BinaryMode.Rendered binary = BinaryMode.render(codec.decode(job.body()));
+                    body = binary.body();
+                    contentType = binary.contentType();
+                    headers.putAll(binary.headers());
                 }
                 default -> {
                     body = transformer.apply(job.transform(), job.body());
@@ -629,28 +610,11 @@ public class WebhookDispatcher {
         Duration base = schedule.get(Math.min(attempt, schedule.size()) - 1);
         double factor = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * config.jitter();
         Duration wait = Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
-        Duration asked = retryAfter(o.retryAfter());
+        Duration asked = RetryAfter.parse(o.retryAfter(), clock.instant()).orElse(null);
         if (asked != null && asked.compareTo(wait) > 0) {
             wait = asked.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : asked;
         }
         return wait;
-    }
-
-    private Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), at.toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (java.time.format.DateTimeParseException ignored) {
-                return null;
-            }
-        }
     }
 
     private static String clean(String response) {

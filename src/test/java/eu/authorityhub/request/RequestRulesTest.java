@@ -28,6 +28,7 @@ import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxMessage;
 import eu.authorityhub.messaging.outbox.OutboxRelay;
 import eu.authorityhub.request.inbox.InboxEntry;
+import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.Roles;
 import eu.authorityhub.testing.Fixtures;
 import eu.authorityhub.testing.Tokens;
@@ -40,6 +41,10 @@ import io.restassured.response.Response;
 /** Bad input, access, concurrency, idempotency and the inbox's exactly-once effect. */
 @QuarkusTest
 class RequestRulesTest {
+
+    @Inject
+    RequestService service;
+    private final eu.authorityhub.api.ProblemMappers mappers = new eu.authorityhub.api.ProblemMappers();
 
     private static final String REQUESTS = "/api/v1/requests";
 
@@ -130,22 +135,77 @@ class RequestRulesTest {
     void twoHandlersActingAtOnceOneWinsTheOtherGets409() throws Exception {
         RequestFixtures f = new RequestFixtures();
         String id = f.sent("PQ-G-PER-01");
-        Callable<Integer> accept = () -> f.as(f.responder).contentType("application/json").body("{}")
-                .post(REQUESTS + "/" + id + "/accept").statusCode();
+        Callable<ExtractableResponse<Response>> accept = () -> f.as(f.responder).contentType("application/json")
+                .body("{}").post(REQUESTS + "/" + id + "/accept").then().extract();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Integer>> results = pool.invokeAll(List.of(accept, accept));
-            List<Integer> codes = results.stream().map(r -> {
+            List<ExtractableResponse<Response>> results = pool.invokeAll(List.of(accept, accept)).stream().map(r -> {
                 try {
                     return r.get();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }).sorted().toList();
-            assertThat(codes).containsExactly(200, 409);
+            }).sorted(java.util.Comparator.comparingInt(ExtractableResponse::statusCode)).toList();
+            assertThat(results.get(0).statusCode()).isEqualTo(200);
+            assertThat(results.get(1).statusCode()).isEqualTo(409);
+            // one after the other, the loser finds the request accepted; side by side, its version is stale
+            assertThat(results.get(1).<String>path("code")).isIn("ILLEGAL_TRANSITION", "CONCURRENT_MODIFICATION");
         } finally {
             pool.shutdownNow();
         }
+        f.as(f.responder).get(REQUESTS + "/" + id + "/timeline").then()
+                .body("findAll { it.action == 'ACCEPT' }", hasSize(1));
+    }
+
+    @Test
+    void twoAcceptsThatBothReadBeforeEitherCommitsEndInOneOptimisticLockConflict() throws Exception {
+        RequestFixtures f = new RequestFixtures();
+        UUID id = UUID.fromString(f.sent("PQ-G-PER-01"));
+        Caller responder = new Caller("handler@" + f.responder, "test-client", java.util.Set.of(Roles.CASE_HANDLER),
+                java.util.Optional.of(f.responder), java.util.Optional.of("NL"), java.util.Optional.empty());
+        java.util.concurrent.CyclicBarrier bothRead = new java.util.concurrent.CyclicBarrier(2);
+        // each transaction reads the request, waits until the other has read it too, then accepts and commits
+        Callable<Throwable> accept = () -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    InformationRequest.findById(id);
+                    try {
+                        bothRead.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the other transaction did not read", e);
+                    }
+                    service.accept(responder, id, null, "en");
+                });
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Throwable> outcomes;
+        try {
+            outcomes = pool.invokeAll(List.of(accept, accept)).stream().map(r -> {
+                try {
+                    return r.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).as("one commit, one failure").filteredOn(java.util.Objects::isNull).hasSize(1);
+        Throwable loser = outcomes.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = loser; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).as("the loser failed on the request's version").anyMatch(
+                t -> t instanceof jakarta.persistence.OptimisticLockException
+                        || t instanceof org.hibernate.StaleStateException);
+        assertThat(mappers.unexpected(loser, null).getStatus()).isEqualTo(409);
+        assertThat(((eu.authorityhub.api.Problem) mappers.unexpected(loser, null).getEntity()).code()).as(
+                "the loser's answer").isEqualTo("CONCURRENT_MODIFICATION");
         f.as(f.responder).get(REQUESTS + "/" + id + "/timeline").then()
                 .body("findAll { it.action == 'ACCEPT' }", hasSize(1));
     }

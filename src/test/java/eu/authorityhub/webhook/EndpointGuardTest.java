@@ -55,6 +55,34 @@ class EndpointGuardTest {
     }
 
     @Test
+    void siteLocalLocalUseNat64AndTeredoAreNotPublic() throws Exception {
+        assertThat(classOf("fec0::1")).as("site-local").isEqualTo(AddressClass.RESERVED);
+        assertThat(classOf("feff:ffff::1")).as("site-local, top of fec0::/10").isEqualTo(AddressClass.RESERVED);
+        assertThat(classOf("64:ff9b:1::a00:1")).as("local-use NAT64").isEqualTo(AddressClass.RESERVED);
+        assertThat(classOf("64:ff9b:1:ffff::1")).as("local-use NAT64, end of the /48").isEqualTo(
+                AddressClass.RESERVED);
+        assertThat(classOf("2001:0:4136:e378:8000:63bf:3fff:fdd2")).as("Teredo").isEqualTo(AddressClass.RESERVED);
+        // the neighbours stay public
+        assertThat(classOf("64:ff9b:2::1")).isEqualTo(AddressClass.PUBLIC);
+        assertThat(classOf("2001:1::1")).isEqualTo(AddressClass.PUBLIC);
+        assertThat(classOf("2001:4860::8888")).isEqualTo(AddressClass.PUBLIC);
+        assertThatThrownBy(() -> production.check(production.parse("https://[fec0::1]/x"), AllowList.NONE))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.code()).isEqualTo(
+                        ErrorCode.WEBHOOK_ADDRESS_REFUSED));
+    }
+
+    @Test
+    void aNetworkInAnAllowListIsALiteralNeverAName() {
+        assertThat(EndpointGuard.Cidr.parse("10.20.0.0/16").prefix()).isEqualTo(16);
+        assertThat(EndpointGuard.Cidr.parse("2001:db8::/32").prefix()).isEqualTo(32);
+        assertThat(EndpointGuard.Cidr.parse("fd12:3456::/48").prefix()).isEqualTo(48);
+        for (String name : List.of("localhost/8", "intake.example.org/24", "10.20.0.0.example.org/16", "1.2.3/8")) {
+            assertThatThrownBy(() -> EndpointGuard.Cidr.parse(name)).as(name).isInstanceOfSatisfying(
+                    HubException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+
+    @Test
     void allowListsAdmitPrivateNetworksButNeverMetadata() {
         URI wan = production.parse("https://10.20.30.40/intake");
         assertThatThrownBy(() -> production.check(wan, AllowList.NONE)).isInstanceOf(HubException.class);

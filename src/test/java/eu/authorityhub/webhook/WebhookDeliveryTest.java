@@ -338,6 +338,10 @@ class WebhookDeliveryTest {
                     {"url":"%s","eventTypes":["eu.authorityhub.request.*"],"mode":"BINARY"}"""
                     .formatted(binary.url("/binary"))));
             String requestId = UUID.randomUUID().toString();
+            // on a whole minute: the time attribute must keep its ":00" seconds (RFC 3339)
+            java.time.Instant before = clock.instant();
+            clock.advance(Duration.ofSeconds(60 - before.getEpochSecond() % 60).minusNanos(before.getNano()));
+            OffsetDateTime at = OffsetDateTime.now(clock);
             UUID event = emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", requestId);
             deliver();
             deliver();
@@ -353,6 +357,18 @@ class WebhookDeliveryTest {
             assertThat(bin.header("ce-type")).isEqualTo(EventTypes.REQUEST_PREFIX + "send.v1");
             assertThat(bin.header("ce-specversion")).isEqualTo("1.0");
             assertThat(JSON.readTree(bin.body()).get("requestId").asText()).isEqualTo(requestId);
+            assertThat(bin.header("ce-time")).as("RFC 3339 with seconds").matches(
+                    "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+            // read back by the CloudEvents SDK's own HTTP reader: every attribute and extension is there
+            io.cloudevents.CloudEvent read = io.cloudevents.http.HttpMessageFactory.createReader(bin.headers(),
+                    bin.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toEvent();
+            assertThat(read.getId()).isEqualTo(event.toString());
+            assertThat(read.getType()).isEqualTo(EventTypes.REQUEST_PREFIX + "send.v1");
+            assertThat(read.getSource().toString()).isEqualTo("/hub/requests");
+            assertThat(read.getTime().toInstant()).isCloseTo(at.toInstant(), org.assertj.core.api.Assertions.within(1,
+                    java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(read.getExtension("partitionkey")).as("the partition key extension").isEqualTo(requestId);
+            assertThat(JSON.readTree(read.getData().toBytes()).get("requestId").asText()).isEqualTo(requestId);
             assertThat(pending(b)).isZero();
         }
     }

@@ -20,7 +20,7 @@ public final class DeadlinePayloads {
             OffsetDateTime nextFireAt, OffsetDateTime remindedAt, OffsetDateTime overdueAt,
             OffsetDateTime escalatedAt) {
 
-        static DeadlineView of(DeadlineTimer t) {
+        public static DeadlineView of(DeadlineTimer t) {
             return new DeadlineView(t.id, t.caseType, t.caseId, t.reference, t.kind, t.procedure, t.party, t.partyState,
                     t.dueAt,
                     t.state, t.state == DeadlineTimer.State.PENDING ? t.stage : null,

@@ -32,10 +32,7 @@ import eu.authorityhub.deadline.DeadlinePayloads.DeadlineView;
 import eu.authorityhub.deadline.DeadlinePayloads.IndicatorsView;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteRequest;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteView;
-import eu.authorityhub.deadline.DeadlinePayloads.ReassignRequest;
 import eu.authorityhub.directory.AuthorityPayloads;
-import eu.authorityhub.request.RequestPayloads;
-import eu.authorityhub.request.RequestService;
 import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.CallerResolver;
 import eu.authorityhub.security.Roles;
@@ -47,29 +44,16 @@ import eu.authorityhub.security.Roles;
 public class DeadlineResource {
 
     private final CallerResolver callers;
-    private final RequestService requests;
     private final IndicatorService indicators;
     private final DeadlineService deadlines;
     private final java.time.Clock clock;
 
-    public DeadlineResource(CallerResolver callers, RequestService requests, IndicatorService indicators,
-            DeadlineService deadlines, java.time.Clock clock) {
+    public DeadlineResource(CallerResolver callers, IndicatorService indicators, DeadlineService deadlines,
+            java.time.Clock clock) {
         this.callers = callers;
-        this.requests = requests;
         this.indicators = indicators;
         this.deadlines = deadlines;
         this.clock = clock;
-    }
-
-    @GET
-    @Path("/requests/{id}/deadlines")
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
-    @Operation(summary = "A request's deadlines and their states (who may read the request may read them)")
-    @Transactional
-    public List<DeadlineView> ofRequest(@PathParam("id") UUID id) {
-        requests.get(callers.caller(), id, null); // the request's own access rule, 404 for outsiders
-        return DeadlineTimer.<DeadlineTimer>find("caseId = ?1 order by id", id).list().stream()
-                .map(DeadlineView::of).toList();
     }
 
     @GET
@@ -110,23 +94,9 @@ public class DeadlineResource {
     @Transactional
     public Response remind(@PathParam("id") long id) {
         Caller c = callers.caller();
-        DeadlineTimer t = followed(c, id);
+        DeadlineTimer t = deadlines.followedBy(c, id);
         deadlines.remindByCoordinator(t, c.coordinator().orElseThrow().code());
         return Response.accepted().build();
-    }
-
-    @POST
-    @Path("/deadlines/{id}/reassign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Coordinator: move the stalled request to another competent authority of its member state")
-    public RequestPayloads.RequestView reassign(@PathParam("id") long id, @NotNull @Valid ReassignRequest body) {
-        Caller c = callers.caller();
-        DeadlineTimer t = followed(c, id);
-        if (!"REQUEST".equals(t.caseType)) {
-            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "Only requests are reassigned");
-        }
-        return requests.reassign(c, t.caseId, body.to(), body.reason().strip());
     }
 
     @POST
@@ -137,7 +107,7 @@ public class DeadlineResource {
     @Transactional
     public Response note(@PathParam("id") long id, @NotNull @Valid NoteRequest body) {
         Caller c = callers.caller();
-        DeadlineTimer t = followed(c, id);
+        DeadlineTimer t = deadlines.followedBy(c, id);
         return Response.status(201).entity(deadlines.addNote(t, c.coordinator().orElseThrow().code(), c.subject(),
                 body.text().strip())).build();
     }
@@ -148,20 +118,10 @@ public class DeadlineResource {
     @Operation(summary = "Coordinator: the notes on a deadline it follows")
     @Transactional
     public List<NoteView> notes(@PathParam("id") long id) {
-        return deadlines.notes(followed(callers.caller(), id));
+        return deadlines.notes(deadlines.followedBy(callers.caller(), id));
     }
 
     /** A deadline of the coordinator's member state; any other answers 404, like a missing one. */
-    private DeadlineTimer followed(Caller c, long id) {
-        String state = c.coordinator().map(Caller.CoordinatorScope::memberState).orElseThrow(() -> new HubException(
-                ErrorCode.FORBIDDEN, "The token names no active coordinator"));
-        DeadlineTimer t = DeadlineTimer.findById(id);
-        if (t == null || !t.partyState.equals(state)) {
-            throw new HubException(ErrorCode.NOT_FOUND, "No such deadline");
-        }
-        return t;
-    }
-
     @GET
     @Path("/indicators")
     @RolesAllowed({Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER})

@@ -201,4 +201,24 @@ public class DeadlineService {
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
+
+    /**
+     * A deadline the coordinator follows: one owed by an authority of its member state. Anything else is "no such
+     * deadline" (404), as for a deadline that does not exist.
+     */
+    public DeadlineTimer followedBy(eu.authorityhub.security.Caller c, long id) {
+        String state = c.coordinator().map(eu.authorityhub.security.Caller.CoordinatorScope::memberState).orElseThrow(
+                () -> new eu.authorityhub.api.HubException(eu.authorityhub.api.ErrorCode.FORBIDDEN,
+                        "The token names no active coordinator"));
+        DeadlineTimer t = DeadlineTimer.findById(id);
+        if (t == null || !t.partyState.equals(state)) {
+            throw new eu.authorityhub.api.HubException(eu.authorityhub.api.ErrorCode.NOT_FOUND, "No such deadline");
+        }
+        return t;
+    }
+
+    /** A case's deadlines, oldest first. */
+    public List<DeadlineTimer> ofCase(UUID caseId) {
+        return DeadlineTimer.<DeadlineTimer>find("caseId = ?1 order by id", caseId).list();
+    }
 }

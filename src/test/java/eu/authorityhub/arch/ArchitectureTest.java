@@ -56,4 +56,12 @@ class ArchitectureTest {
                         + " the packaged hub; nothing else may reach it");
         rule.check(HUB);
     }
+
+    @Test
+    void featurePackagesDoNotDependOnEachOtherInACycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("eu.authorityhub.(*)..")
+                .should().beFreeOfCycles().because("each feature builds on the ones below it; a cycle makes two"
+                        + " features one")
+                .check(HUB);
+    }
 }

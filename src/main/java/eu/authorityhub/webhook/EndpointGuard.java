@@ -103,14 +103,25 @@ public class EndpointGuard {
 
     /** Resolves the host and checks every address; the owner's allow-list adds to the deployment's. */
     public Target check(URI uri, AllowList owner) {
-        String host = uri.getHost();
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String bare = bareHost(uri);
         InetAddress[] resolved;
         try {
             resolved = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
             throw new HubException(ErrorCode.WEBHOOK_ADDRESS_REFUSED, "The endpoint's host name does not resolve");
         }
+        return check(uri, owner, resolved);
+    }
+
+    /** The host of the URL without IPv6 brackets, as a resolver takes it. */
+    public static String bareHost(URI uri) {
+        String host = uri.getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Checks every address the host resolved to (resolved elsewhere, e.g. off the dispatcher's thread). */
+    public Target check(URI uri, AllowList owner, InetAddress[] resolved) {
+        String bare = bareHost(uri);
         AllowList allowed = deployment.plus(owner);
         boolean hostAllowed = allowed.hosts().contains(bare.toLowerCase(Locale.ROOT));
         for (InetAddress a : resolved) {

@@ -114,6 +114,7 @@ public class WebhookDispatcher {
     private final java.util.concurrent.LinkedBlockingQueue<Pending> outcomes = new java.util.concurrent.LinkedBlockingQueue<>();
     private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> daemon(r, "webhook-dispatcher"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "webhook-recorder"));
+    private final HostResolver resolver;
     private final AtomicBoolean writing = new AtomicBoolean();
 
     public WebhookDispatcher(EntityManager em, WebhookConfig config, EndpointGuard guard,
@@ -128,6 +129,8 @@ public class WebhookDispatcher {
         this.clock = clock;
         this.vertx = vertx;
         this.meters = meters;
+        // a lookup may take at most the delivery timeout; answers are kept half a minute
+        this.resolver = new HostResolver(config.timeout(), Duration.ofSeconds(30));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -329,52 +332,79 @@ public class WebhookDispatcher {
 
     // ------------------------------------------------------------------------------------------- send
 
-    /** Sends one claimed delivery; never fails: every problem is an outcome. */
+    /**
+     * Sends one claimed delivery; never fails: every problem is an outcome. The host is resolved off this thread (the
+     * pump serves every endpoint), so a slow resolver delays only its own endpoints.
+     */
     CompletableFuture<Outcome> send(Job job) {
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         long t0 = System.nanoTime();
         CompletableFuture<Outcome> result = new CompletableFuture<>();
+        URI uri;
         try {
-            URI uri = guard.parse(job.url());
-            EndpointGuard.Target target = guard.check(uri, job.allowList());
-            String body;
-            String contentType;
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
-            switch (job.mode()) {
-                case STRUCTURED -> {
-                    body = job.body();
-                    contentType = CloudEventCodec.CONTENT_TYPE;
-                }
-                case BINARY -> {
-                    BinaryMode.Rendered binary = BinaryMode.render(codec.decode(job.body()));
-                    body = binary.body();
-                    contentType = binary.contentType();
-                    headers.putAll(binary.headers());
-                }
-                default -> {
-                    body = transformer.apply(job.transform(), job.body());
-                    contentType = "application/json";
-                }
-            }
-            String id = job.eventId().toString();
-            long timestamp = clock.instant().getEpochSecond();
-            List<String> signatures = new ArrayList<>();
-            for (String[] secret : job.secrets()) {
-                signatures.add(secret[0].equals("HMAC")
-                        ? WebhookSigner.v1(secret[1], id, timestamp, body)
-                        : WebhookSigner.v1a(secret[1], id, timestamp, body));
-            }
-            headers.put("content-type", contentType);
-            headers.put("user-agent", "authorityhub-webhooks/1");
-            headers.put("webhook-id", id);
-            headers.put("webhook-timestamp", Long.toString(timestamp));
-            headers.put("webhook-signature", String.join(" ", signatures));
-            post(target, headers, body, job, startedAt, t0, result);
-        } catch (HubException | PayloadTransformer.TransformationFailed | IllegalArgumentException e) {
-            result.complete(new Outcome(job, startedAt, elapsed(t0), null, "refused before sending: "
-                    + e.getMessage(), null, null));
+            uri = guard.parse(job.url());
+        } catch (HubException | IllegalArgumentException e) {
+            result.complete(refused(job, startedAt, t0, e.getMessage()));
+            return result;
         }
+        resolver.resolve(EndpointGuard.bareHost(uri)).whenComplete((addresses, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure
+                        .getCause() != null ? failure.getCause() : failure;
+                result.complete(refused(job, startedAt, t0, cause instanceof java.net.UnknownHostException
+                        ? "The endpoint's host name does not resolve"
+                        : cause.getMessage()));
+                return;
+            }
+            try {
+                sendTo(guard.check(uri, job.allowList(), addresses), job, startedAt, t0, result);
+            } catch (HubException | PayloadTransformer.TransformationFailed | IllegalArgumentException e) {
+                result.complete(refused(job, startedAt, t0, e.getMessage()));
+            }
+        });
         return result;
+    }
+
+    private Outcome refused(Job job, OffsetDateTime startedAt, long t0, String why) {
+        return new Outcome(job, startedAt, elapsed(t0), null, "refused before sending: " + why, null, null);
+    }
+
+    /** Renders and signs the body for the checked target, then posts it. */
+    private void sendTo(EndpointGuard.Target target, Job job, OffsetDateTime startedAt, long t0,
+            CompletableFuture<Outcome> result) {
+        String body;
+        String contentType;
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        switch (job.mode()) {
+            case STRUCTURED -> {
+                body = job.body();
+                contentType = CloudEventCodec.CONTENT_TYPE;
+            }
+            case BINARY -> {
+                BinaryMode.Rendered binary = BinaryMode.render(codec.decode(job.body()));
+                body = binary.body();
+                contentType = binary.contentType();
+                headers.putAll(binary.headers());
+            }
+            default -> {
+                body = transformer.apply(job.transform(), job.body());
+                contentType = "application/json";
+            }
+        }
+        String id = job.eventId().toString();
+        long timestamp = clock.instant().getEpochSecond();
+        List<String> signatures = new ArrayList<>();
+        for (String[] secret : job.secrets()) {
+            signatures.add(secret[0].equals("HMAC")
+                    ? WebhookSigner.v1(secret[1], id, timestamp, body)
+                    : WebhookSigner.v1a(secret[1], id, timestamp, body));
+        }
+        headers.put("content-type", contentType);
+        headers.put("user-agent", "authorityhub-webhooks/1");
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", String.join(" ", signatures));
+        post(target, headers, body, job, startedAt, t0, result);
     }
 
     private void post(EndpointGuard.Target target, Map<String, String> headers, String body, Job job,
@@ -635,6 +665,7 @@ public class WebhookDispatcher {
     void stop() {
         pump.shutdownNow();
         writer.shutdown();
+        resolver.close();
         HttpClient c = http;
         if (c != null) {
             c.close();

@@ -510,7 +510,7 @@ public final class FaultDrill implements AutoCloseable {
         }
     }
 
-    private static long single(Connection c, String sql, Object[] array) throws SQLException {
+    static long single(Connection c, String sql, Object[] array) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             if (array != null) {
                 p.setArray(1, c.createArrayOf(array instanceof UUID[] ? "uuid" : "text", array));

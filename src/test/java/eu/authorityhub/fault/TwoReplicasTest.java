@@ -151,24 +151,31 @@ class TwoReplicasTest {
             // the replicas settle by themselves: all published, every send in its inbox and at the webhook, every
             // timer of an unaccepted request through its three stages
             Awaitility.await("everything published, delivered and fired").atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(250)).until(() -> single(c,
+                    .pollInterval(Duration.ofMillis(250)).until(() -> FaultDrill.single(c,
                             "select count(*) from outbox_message where published_at is null", null) == 0
-                            && single(c, "select count(distinct case_id) from inbox_entry where event_type = '" + SEND
-                                    + "' and case_id = any (?)", sentIds) == sent.size()
+                            && FaultDrill.single(c,
+                                    "select count(distinct case_id) from inbox_entry where event_type = '" + SEND
+                                            + "' and case_id = any (?)",
+                                    sentIds) == sent.size()
                             && webhookIds().containsAll(sendEventIds(c, sentIds).values())
-                            && single(c, "select count(*) from deadline_timer where kind = 'ACCEPTANCE' and"
+                            && FaultDrill.single(c, "select count(*) from deadline_timer where kind = 'ACCEPTANCE' and"
                                     + " escalated_at is not null and case_id = any (?)", unacceptedIds) == unaccepted
                                             .size());
 
             // every acknowledged request stored once
-            assertThat(single(c, "select count(*) from information_request where requester = any (?)", requesters))
+            assertThat(FaultDrill.single(c, "select count(*) from information_request where requester = any (?)",
+                    requesters))
                     .as("requests stored").isEqualTo(created.size()).isEqualTo(creates.get());
-            assertThat(single(c, "select count(*) from (select case_id from inbox_entry i join information_request r"
-                    + " on r.id = i.case_id and i.authority = r.responder where i.event_type = '" + SEND
-                    + "' and i.case_id = any (?) group by case_id having count(*) = 1) x", sentIds))
+            assertThat(FaultDrill.single(c,
+                    "select count(*) from (select case_id from inbox_entry i join information_request r"
+                            + " on r.id = i.case_id and i.authority = r.responder where i.event_type = '" + SEND
+                            + "' and i.case_id = any (?) group by case_id having count(*) = 1) x",
+                    sentIds))
                     .as("sends in the responder's inbox exactly once").isEqualTo(sent.size());
-            assertThat(single(c, "select count(*) from alert where id = any (?)", alerts.stream().map(UUID::fromString)
-                    .toArray(UUID[]::new))).as("alerts stored").isEqualTo(alerts.size());
+            assertThat(FaultDrill.single(c, "select count(*) from alert where id = any (?)",
+                    alerts.stream().map(UUID::fromString)
+                            .toArray(UUID[]::new)))
+                    .as("alerts stored").isEqualTo(alerts.size());
 
             // every timer fired exactly once: one event per stage of each unaccepted request's acceptance timer
             Map<String, Long> firings = deadlineEvents(c, unacceptedIds);
@@ -408,18 +415,6 @@ class TwoReplicasTest {
         Map<String, List<String>> ordered = new LinkedHashMap<>();
         keys.forEach(k -> ordered.put(k, seen.getOrDefault(k, List.of())));
         return ordered;
-    }
-
-    private static long single(Connection c, String sql, Object[] array) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            if (array != null) {
-                p.setArray(1, c.createArrayOf(array instanceof UUID[] ? "uuid" : "text", array));
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static double seconds(Connection c, String sql, OffsetDateTime from) throws SQLException {

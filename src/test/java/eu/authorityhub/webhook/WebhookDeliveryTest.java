@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -370,6 +371,36 @@ class WebhookDeliveryTest {
             assertThat(read.getExtension("partitionkey")).as("the partition key extension").isEqualTo(requestId);
             assertThat(JSON.readTree(read.getData().toBytes()).get("requestId").asText()).isEqualTo(requestId);
             assertThat(pending(b)).isZero();
+        }
+    }
+
+    @Test
+    void aResolverThatDoesNotAnswerHoldsUpOnlyItsOwnEndpoint() throws Exception {
+        String owner = authority("SK", "RECEIVE", "NURSE");
+        try (WebhookReceiver fast = new WebhookReceiver(); WebhookReceiver slow = new WebhookReceiver()) {
+            UUID quick = id(subscribe(owner, filter(fast, "eu.authorityhub.request.*")));
+            // the same receiver behind a name whose lookups the test holds (testing/SlowDns; lookups are not cached)
+            UUID stuck = id(subscribe(owner, filter(slow, "eu.authorityhub.request.*").replace("127.0.0.1",
+                    "hook-" + owner.toLowerCase(java.util.Locale.ROOT) + ".slow.test")));
+            eu.authorityhub.testing.SlowDns.hold();
+            try {
+                emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
+                CompletableFuture<List<Outcome>> round = dispatcher.deliverDue();
+                // the fast endpoint is served while the other one's lookup hangs
+                Awaitility.await("the fast endpoint served").atMost(Duration.ofSeconds(2)).until(() -> fast.received()
+                        .size() == 1);
+                assertThat(round).as("the round waits for the hanging lookup").isNotDone();
+                List<Outcome> outcomes = round.get(30, TimeUnit.SECONDS);
+                Outcome hanging = outcomes.stream().filter(o -> o.job().subscriptionId().equals(stuck)).findFirst()
+                        .orElseThrow();
+                assertThat(hanging.status()).isNull();
+                assertThat(hanging.error()).contains("did not resolve within");
+                assertThat(outcomes.stream().filter(o -> o.job().subscriptionId().equals(quick)).findFirst()
+                        .orElseThrow().status()).isEqualTo(204);
+                assertThat(slow.received()).isEmpty();
+            } finally {
+                eu.authorityhub.testing.SlowDns.release();
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+package eu.authorityhub.webhook;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Resolves webhook hosts off the dispatcher's thread: lookups run on a small pool of their own, each bounded by a
+ * timeout, and answers are kept a short while per host, so that one slow or dead resolver answer holds up only the
+ * endpoints of that host, never the dispatch of every other endpoint.
+ */
+final class HostResolver implements AutoCloseable {
+
+    /** The lookup did not answer in time. */
+    static final class ResolutionTimeout extends RuntimeException {
+
+        ResolutionTimeout(String host, Duration timeout) {
+            super("the endpoint's host name did not resolve within " + timeout.toMillis() + " ms: " + host);
+        }
+    }
+
+    private record Cached(CompletableFuture<InetAddress[]> answer, long expiresNanos) {
+    }
+
+    private final Duration timeout;
+    private final long keepNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ExecutorService lookups = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "webhook-dns");
+        t.setDaemon(true);
+        return t;
+    });
+
+    HostResolver(Duration timeout, Duration keep) {
+        this.timeout = timeout;
+        this.keepNanos = keep.toNanos();
+    }
+
+    /** The host's addresses; fails with {@link UnknownHostException} or {@link ResolutionTimeout}. */
+    CompletableFuture<InetAddress[]> resolve(String host) {
+        long now = System.nanoTime();
+        Cached c = cache.get(host);
+        if (c != null && now - c.expiresNanos() < 0 && !c.answer().isCompletedExceptionally()) {
+            return c.answer();
+        }
+        CompletableFuture<InetAddress[]> answer = new CompletableFuture<>();
+        lookups.execute(() -> {
+            try {
+                answer.complete(InetAddress.getAllByName(host));
+            } catch (UnknownHostException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        CompletableFuture<InetAddress[]> bounded = answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof java.util.concurrent.TimeoutException ? new ResolutionTimeout(host, timeout) : e));
+        cache.put(host, new Cached(bounded, now + keepNanos));
+        return bounded;
+    }
+
+    @Override
+    public void close() {
+        lookups.shutdownNow();
+    }
+}

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class HostResolver implements AutoCloseable {
 
     /** The lookup did not answer in time. */
-    static final class ResolutionTimeout extends RuntimeException {
+    static final class ResolutionTimeout extends java.util.concurrent.TimeoutException {
 
         ResolutionTimeout(String host, Duration timeout) {
             super("the endpoint's host name did not resolve within " + timeout.toMillis() + " ms: " + host);

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import eu.authorityhub.inbox.InboxWriter;
 import eu.authorityhub.messaging.CloudEventCodec;
 import eu.authorityhub.messaging.CloudEventCodec.MalformedEventException;
 import eu.authorityhub.messaging.processed.ConsumerTransport;
@@ -24,8 +25,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Fans an alert event out: one inbox entry per recipient authority, one per incoming-alert coordinator on the way
- * (the recorded hop; the hub passes the alert on at once), exactly once per event. Two set-based statements,
- * whatever the number of recipients.
+ * (the recorded hop; the hub passes the alert on at once), exactly once per event, through the inbox's writer: a few
+ * statements whatever the number of recipients.
  */
 @ApplicationScoped
 public class AlertFanOut {
@@ -37,9 +38,11 @@ public class AlertFanOut {
     private final EntityManager em;
     private final Clock clock;
     private final WebhookQueue webhooks;
+    private final InboxWriter inbox;
 
     public AlertFanOut(CloudEventCodec codec, ProcessedEventLog processed, EntityManager em, Clock clock,
-            WebhookQueue webhooks) {
+            WebhookQueue webhooks, InboxWriter inbox) {
+        this.inbox = inbox;
         this.codec = codec;
         this.processed = processed;
         this.em = em;
@@ -72,22 +75,20 @@ public class AlertFanOut {
         String state = data.path("state").asText();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime at = event.getTime() == null ? now : event.getTime();
-        int hops = em.createNativeQuery("insert into inbox_entry (authority, case_id, case_type, event_id, event_type,"
-                + " state, at) select distinct via_coordinator, cast(:a as uuid), 'ALERT', cast(:e as uuid), cast(:t as text),"
-                + " cast(:s as text), cast(:at as timestamptz) from alert_recipient"
-                + " where alert_id = :a and via_coordinator is not null").setParameter("a", alertId)
-                .setParameter("e", eventId).setParameter("t", event.getType()).setParameter("s", state)
-                .setParameter("at", at).executeUpdate();
-        int recipients = em.createNativeQuery("insert into inbox_entry (authority, case_id, case_type, event_id,"
-                + " event_type, state, at) select authority, cast(:a as uuid), 'ALERT', cast(:e as uuid), cast(:t as text),"
-                + " cast(:s as text), cast(:at as timestamptz) from alert_recipient"
-                + " where alert_id = :a").setParameter("a", alertId).setParameter("e", eventId)
-                .setParameter("t", event.getType()).setParameter("s", state).setParameter("at", at).executeUpdate();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> coordinators = em.createNativeQuery("select distinct via_coordinator from"
+                + " alert_recipient where alert_id = :a and via_coordinator is not null").setParameter("a", alertId)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> recipients = em.createNativeQuery("select authority from alert_recipient where"
+                + " alert_id = :a").setParameter("a", alertId).getResultList();
+        InboxWriter.Delivery delivery = new InboxWriter.Delivery("ALERT", alertId, eventId, event.getType(), state, at);
+        int written = inbox.add(delivery, coordinators) + inbox.add(delivery, recipients);
         em.createNativeQuery("update alert_recipient set routed_at = coalesce(routed_at, :now),"
                 + " coordinator_passed_at = case when via_coordinator is null then null"
                 + " else coalesce(coordinator_passed_at, :now) end where alert_id = :a").setParameter("now", now)
                 .setParameter("a", alertId).executeUpdate();
         webhooks.enqueue(eventId, event.getType(), alertId.toString(), envelope, data);
-        return hops + recipients;
+        return written;
     }
 }

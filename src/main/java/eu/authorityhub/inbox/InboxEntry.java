@@ -1,4 +1,4 @@
-package eu.authorityhub.request.inbox;
+package eu.authorityhub.inbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package eu.authorityhub.request.inbox;
+package eu.authorityhub.inbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -28,8 +28,11 @@ public class InboxHandler {
     private final CloudEventCodec codec;
     private final ProcessedEventLog processed;
     private final WebhookQueue webhooks;
+    private final InboxWriter writer;
 
-    public InboxHandler(CloudEventCodec codec, ProcessedEventLog processed, WebhookQueue webhooks) {
+    public InboxHandler(CloudEventCodec codec, ProcessedEventLog processed, WebhookQueue webhooks,
+            InboxWriter writer) {
+        this.writer = writer;
         this.codec = codec;
         this.processed = processed;
         this.webhooks = webhooks;
@@ -56,19 +59,11 @@ public class InboxHandler {
         if (!data.hasNonNull(caseField) || !data.has("addressees")) {
             throw new MalformedEventException("event without " + caseField + " or addressees");
         }
-        int written = 0;
-        for (JsonNode addressee : data.get("addressees")) {
-            InboxEntry e = new InboxEntry();
-            e.authority = addressee.asText();
-            e.caseId = UUID.fromString(data.get(caseField).asText());
-            e.caseType = notice ? data.path("caseType").asText("REQUEST") : "REQUEST";
-            e.eventId = id;
-            e.eventType = event.getType();
-            e.state = data.path("state").asText();
-            e.at = event.getTime() == null ? OffsetDateTime.now() : event.getTime();
-            e.persist();
-            written++;
-        }
+        java.util.List<String> addressees = new java.util.ArrayList<>();
+        data.get("addressees").forEach(a -> addressees.add(a.asText()));
+        int written = writer.add(new InboxWriter.Delivery(notice ? data.path("caseType").asText("REQUEST") : "REQUEST",
+                UUID.fromString(data.get(caseField).asText()), id, event.getType(), data.path("state").asText(),
+                event.getTime() == null ? OffsetDateTime.now() : event.getTime()), addressees);
         webhooks.enqueue(id, event.getType(), data.get(caseField).asText(), envelope, data);
         return written;
     }

@@ -1,4 +1,4 @@
-package eu.authorityhub.request.inbox;
+package eu.authorityhub.inbox;
 
 import java.util.List;
 
@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 
 import eu.authorityhub.api.ErrorCode;
 import eu.authorityhub.api.HubException;
-import eu.authorityhub.request.RequestPayloads.InboxEntryView;
-import eu.authorityhub.request.RequestPayloads.InboxPage;
+import eu.authorityhub.inbox.InboxPayloads.InboxEntryView;
+import eu.authorityhub.inbox.InboxPayloads.InboxPage;
 import eu.authorityhub.security.Caller;
 
 /** An authority's inbox, read with a cursor: "everything since C". */

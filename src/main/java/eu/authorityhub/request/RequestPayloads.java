@@ -127,15 +127,6 @@ public final class RequestPayloads {
             String answerType, List<String> choices, String text, String language) {
     }
 
-    @Schema(name = "InboxEntry")
-    public record InboxEntryView(long cursor, @Schema(description = "REQUEST or ALERT") String caseType, UUID caseId,
-            UUID eventId, String eventType, String state, OffsetDateTime at) {
-    }
-
-    @Schema(name = "InboxPage")
-    public record InboxPage(List<InboxEntryView> entries, long nextCursor) {
-    }
-
     /**
      * Data of every request event (kafka/schemas/request-event.v1.json). No personal data: national systems fetch the
      * request through the API, so what Kafka retains reveals nothing about the professional.

@@ -44,12 +44,10 @@ import eu.authorityhub.request.RequestPayloads.CreateRequest;
 import eu.authorityhub.request.RequestPayloads.DueDateBody;
 import eu.authorityhub.request.RequestPayloads.ForwardBody;
 import eu.authorityhub.request.RequestPayloads.FurtherInfoBody;
-import eu.authorityhub.request.RequestPayloads.InboxPage;
 import eu.authorityhub.request.RequestPayloads.ReasonBody;
 import eu.authorityhub.request.RequestPayloads.RequestView;
 import eu.authorityhub.request.RequestPayloads.SummaryView;
 import eu.authorityhub.request.RequestPayloads.TimelineView;
-import eu.authorityhub.request.inbox.InboxService;
 import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.CallerResolver;
 import eu.authorityhub.security.Roles;
@@ -67,15 +65,13 @@ public class RequestResource {
     private static final String ID = "id";
 
     private final RequestService requests;
-    private final InboxService inbox;
     private final QuestionCatalogue catalogue;
     private final CallerResolver callers;
     private final IdempotentPost idempotent;
 
-    public RequestResource(RequestService requests, InboxService inbox, QuestionCatalogue catalogue,
+    public RequestResource(RequestService requests, QuestionCatalogue catalogue,
             CallerResolver callers, IdempotentPost idempotent) {
         this.requests = requests;
-        this.inbox = inbox;
         this.catalogue = catalogue;
         this.callers = callers;
         this.idempotent = idempotent;
@@ -300,15 +296,6 @@ public class RequestResource {
         return Response.ok(a.content, a.contentType).header("Digest", "sha-256=" + a.sha256)
                 .header("Content-Disposition", "attachment; filename=\"" + a.fileName.replace("\"", "") + "\"")
                 .build();
-    }
-
-    @GET
-    @Path("/inbox")
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
-    @Operation(summary = "What was addressed to the caller's authority (or coordinator) after cursor 'after', oldest first: request steps and alerts")
-    public InboxPage inbox(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return inbox.since(callers.caller(), after, limit);
     }
 
     private Response post(Caller caller, String key, UriInfo uri, Object body, int status, Supplier<Object> command) {

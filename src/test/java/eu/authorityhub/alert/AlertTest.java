@@ -194,7 +194,7 @@ class AlertTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fanOut.handle(envelope) == 0);
         assertThat(fanOut.handle(envelope)).isZero();
         long entries = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> eu.authorityhub.request.inbox.InboxEntry
+                .call(() -> eu.authorityhub.inbox.InboxEntry
                         .count("caseId", UUID.fromString(id)));
         // one entry per recipient authority, plus one per incoming-alert coordinator on the way
         long recipients = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) Alert

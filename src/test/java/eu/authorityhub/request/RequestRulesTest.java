@@ -27,7 +27,7 @@ import eu.authorityhub.messaging.OutgoingEvent;
 import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxMessage;
 import eu.authorityhub.messaging.outbox.OutboxRelay;
-import eu.authorityhub.request.inbox.InboxEntry;
+import eu.authorityhub.inbox.InboxEntry;
 import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.Roles;
 import eu.authorityhub.testing.Fixtures;

@@ -1,0 +1,62 @@
+package eu.authorityhub.inbox;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
+
+/**
+ * The one way into the inbox: the request inbox builder and the alert fan-out both write through here, in their own
+ * (consumer) transaction. One statement per call, whatever the number of addressees.
+ */
+@ApplicationScoped
+public class InboxWriter {
+
+    /** What an inbox entry points to. */
+    public record Delivery(String caseType, UUID caseId, UUID eventId, String eventType, String state,
+            OffsetDateTime at) {
+    }
+
+    private final EntityManager em;
+
+    public InboxWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * One entry per addressee (each once; an addressee that already holds this event is left as it is).
+     *
+     * @return the entries written
+     */
+    @Transactional(TxType.MANDATORY)
+    public int add(Delivery d, Collection<String> addressees) {
+        if (addressees.isEmpty()) {
+            return 0;
+        }
+        String[] authorities = new LinkedHashSet<>(addressees).toArray(String[]::new);
+        em.flush(); // entries written through the entity model earlier in this transaction come first
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement p = c.prepareStatement("insert into inbox_entry (authority, case_id, case_type,"
+                    + " event_id, event_type, state, at) select a, ?, ?, ?, ?, ?, ? from unnest(?) a"
+                    + " on conflict (authority, event_id) do nothing")) {
+                p.setObject(1, d.caseId());
+                p.setString(2, d.caseType());
+                p.setObject(3, d.eventId());
+                p.setString(4, d.eventType());
+                p.setString(5, d.state());
+                p.setTimestamp(6, Timestamp.from(d.at().toInstant()));
+                p.setArray(7, c.createArrayOf("text", authorities));
+                return p.executeUpdate();
+            }
+        });
+    }
+}

@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import eu.authorityhub.api.ErrorCode;
+import eu.authorityhub.api.HubException;
 import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.deadline.DeadlineTimer.Stage;
 import eu.authorityhub.deadline.DeadlineTimer.State;
@@ -21,6 +23,7 @@ import eu.authorityhub.directory.Coordinator;
 import eu.authorityhub.messaging.OutgoingEvent;
 import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxRecorder;
+import eu.authorityhub.security.Caller;
 
 /**
  * Starts, moves and stops the timers of cases (always inside the case's own transaction, so a timer never outlives
@@ -206,13 +209,13 @@ public class DeadlineService {
      * A deadline the coordinator follows: one owed by an authority of its member state. Anything else is "no such
      * deadline" (404), as for a deadline that does not exist.
      */
-    public DeadlineTimer followedBy(eu.authorityhub.security.Caller c, long id) {
-        String state = c.coordinator().map(eu.authorityhub.security.Caller.CoordinatorScope::memberState).orElseThrow(
-                () -> new eu.authorityhub.api.HubException(eu.authorityhub.api.ErrorCode.FORBIDDEN,
+    public DeadlineTimer followedBy(Caller c, long id) {
+        String state = c.coordinator().map(Caller.CoordinatorScope::memberState).orElseThrow(
+                () -> new HubException(ErrorCode.FORBIDDEN,
                         "The token names no active coordinator"));
         DeadlineTimer t = DeadlineTimer.findById(id);
         if (t == null || !t.partyState.equals(state)) {
-            throw new eu.authorityhub.api.HubException(eu.authorityhub.api.ErrorCode.NOT_FOUND, "No such deadline");
+            throw new HubException(ErrorCode.NOT_FOUND, "No such deadline");
         }
         return t;
     }

@@ -84,11 +84,6 @@ public final class PackagedHub implements AutoCloseable {
         settings.remove(key);
     }
 
-    /** A setting for the next start. */
-    public void set(String key, String value) {
-        settings.put(key, value);
-    }
-
     /** JVM options for the next start. */
     public void jvmOptions(String options) {
         this.jvmOptions = options;
@@ -152,11 +147,6 @@ public final class PackagedHub implements AutoCloseable {
         }
     }
 
-    /** The settings the next start will use (a copy). */
-    public Map<String, String> settings() {
-        return new LinkedHashMap<>(settings);
-    }
-
     /** The readiness document, for a report. */
     public String readiness() {
         try {
@@ -198,11 +188,6 @@ public final class PackagedHub implements AutoCloseable {
         long t0 = System.nanoTime();
         stop();
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /** The exit code of the ended process. */
-    public int exitValue() {
-        return process.exitValue();
     }
 
     /** SIGTERM: the hub shuts down cleanly. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,34 +39,33 @@ import eu.authorityhub.alert.AlertPayloads.UpdateRequest;
 import eu.authorityhub.api.idempotency.IdempotentPost;
 import eu.authorityhub.directory.AuthorityPayloads;
 import eu.authorityhub.security.Caller;
-import eu.authorityhub.security.CallerResolver;
 import eu.authorityhub.security.Roles;
 
 /** Professional alerts over HTTP. Every POST accepts an {@code Idempotency-Key}. */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Professional alerts")
+@RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
+@RequestScoped
 public class AlertResource {
 
     private final AlertService alerts;
-    private final CallerResolver callers;
+    private final Caller caller;
     private final IdempotentPost idempotent;
 
-    public AlertResource(AlertService alerts, CallerResolver callers, IdempotentPost idempotent) {
+    public AlertResource(AlertService alerts, Caller caller, IdempotentPost idempotent) {
         this.alerts = alerts;
-        this.callers = callers;
+        this.caller = caller;
         this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
     @Operation(summary = "Broadcast an alert from the caller's authority to the competent authorities of every other member state")
     public Response broadcast(@NotNull @Valid BroadcastRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
-        Caller c = callers.caller();
-        Response r = idempotent.post(c.client(), key, uri.getPath(), body, 201,
-                () -> alerts.broadcast(c, body));
+        Response r = idempotent.post(caller.client(), key, uri.getPath(), body, 201,
+                () -> alerts.broadcast(caller, body));
         return r.getEntity() instanceof AlertView v
                 ? Response.fromResponse(r).location(URI.create("/api/v1/alerts/" + v.id())).build()
                 : r;
@@ -76,51 +76,44 @@ public class AlertResource {
     @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
     @Operation(summary = "One alert: every field for the issuer and recipients, profession and scope for coordinators")
     public AlertView get(@PathParam("id") UUID id) {
-        return alerts.get(callers.caller(), id);
+        return alerts.get(caller, id);
     }
 
     @POST
     @Path("/{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
     @Operation(summary = "Issuer: the decision changed; every recipient of the original is told")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid UpdateRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
-        Caller c = callers.caller();
-        return idempotent.post(c.client(), key, uri.getPath(), body, 200,
-                () -> alerts.update(c, id, body));
+        return idempotent.post(caller.client(), key, uri.getPath(), body, 200,
+                () -> alerts.update(caller, id, body));
     }
 
     @POST
     @Path("/{id}/withdraw")
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
     @Operation(summary = "Issuer: the decision was revoked; recipients are told and the personal data removed")
     public Response withdraw(@PathParam("id") UUID id, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
-        Caller c = callers.caller();
-        return idempotent.post(c.client(), key, uri.getPath(), null, 200,
-                () -> alerts.withdraw(c, id));
+        return idempotent.post(caller.client(), key, uri.getPath(), null, 200,
+                () -> alerts.withdraw(caller, id));
     }
 
     @POST
     @Path("/{id}/professional-informed")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
     @Operation(summary = "Issuer: record when and how the professional was informed in writing")
     public Response informed(@PathParam("id") UUID id, @NotNull @Valid InformedRequest body, @Context UriInfo uri,
             @HeaderParam(IdempotentPost.HEADER) String key) {
-        Caller c = callers.caller();
-        return idempotent.post(c.client(), key, uri.getPath(), body, 200,
-                () -> alerts.informed(c, id, body));
+        return idempotent.post(caller.client(), key, uri.getPath(), body, 200,
+                () -> alerts.informed(caller, id, body));
     }
 
     @POST
     @Path("/{id}/receipt")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE})
     @Operation(summary = "Recipient: acknowledge the alert as received or read (idempotent)")
     public Response receipt(@PathParam("id") UUID id, @NotNull @Valid ReceiptRequest body) {
-        alerts.receipt(callers.caller(), id, body.status());
+        alerts.receipt(caller, id, body.status());
         return Response.noContent().build();
     }
 
@@ -129,7 +122,7 @@ public class AlertResource {
     @RolesAllowed({Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN})
     @Operation(summary = "Issuer: who has and has not received and read the alert")
     public ReceiptsView receipts(@PathParam("id") UUID id) {
-        return alerts.receipts(callers.caller(), id);
+        return alerts.receipts(caller, id);
     }
 
     @GET
@@ -143,7 +136,7 @@ public class AlertResource {
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return alerts.received(callers.caller(), profession, memberState, type, state, from, to, page, size);
+        return alerts.received(caller, profession, memberState, type, state, from, to, page, size);
     }
 
     @GET
@@ -153,6 +146,6 @@ public class AlertResource {
     public List<AlertView> sent(@QueryParam("uninformed") @DefaultValue("false") boolean uninformed,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return alerts.sent(callers.caller(), uninformed, page, size);
+        return alerts.sent(caller, uninformed, page, size);
     }
 }

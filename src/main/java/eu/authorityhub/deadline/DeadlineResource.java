@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -34,23 +35,24 @@ import eu.authorityhub.deadline.DeadlinePayloads.NoteRequest;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteView;
 import eu.authorityhub.directory.AuthorityPayloads;
 import eu.authorityhub.security.Caller;
-import eu.authorityhub.security.CallerResolver;
 import eu.authorityhub.security.Roles;
 
 /** Deadlines of cases, of an authority, of a coordinator's scope; timeliness indicators. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deadlines and indicators")
+@RolesAllowed(Roles.COORDINATOR)
+@RequestScoped
 public class DeadlineResource {
 
-    private final CallerResolver callers;
+    private final Caller caller;
     private final IndicatorService indicators;
     private final DeadlineService deadlines;
     private final java.time.Clock clock;
 
-    public DeadlineResource(CallerResolver callers, IndicatorService indicators, DeadlineService deadlines,
+    public DeadlineResource(Caller caller, IndicatorService indicators, DeadlineService deadlines,
             java.time.Clock clock) {
-        this.callers = callers;
+        this.caller = caller;
         this.indicators = indicators;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -64,7 +66,7 @@ public class DeadlineResource {
     public List<DeadlineView> mine(
             @QueryParam("status") @DefaultValue("upcoming") @Pattern(regexp = "^(upcoming|overdue)$") String status,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        String me = callers.caller().authority().orElseThrow(() -> new HubException(
+        String me = caller.authority().orElseThrow(() -> new HubException(
                 ErrorCode.NOT_ACTING_FOR_AUTHORITY, "The token names no active authority"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         // overdue: past due and still owed, also after the engine has escalated it
@@ -75,13 +77,12 @@ public class DeadlineResource {
 
     @GET
     @Path("/deadlines/escalations")
-    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Coordinator: overdue and escalated deadlines of the authorities of its member state")
     @Transactional
     public List<DeadlineView> escalations(@QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        Caller c = callers.caller();
-        String state = c.coordinator().map(Caller.CoordinatorScope::memberState).orElseThrow(() -> new HubException(
-                ErrorCode.FORBIDDEN, "The token names no active coordinator"));
+        String state = caller.coordinator().map(Caller.CoordinatorScope::memberState)
+                .orElseThrow(() -> new HubException(
+                        ErrorCode.FORBIDDEN, "The token names no active coordinator"));
         return DeadlineTimer.<DeadlineTimer>find("partyState = ?1 and (overdueAt is not null) and state <> ?2"
                 + " order by dueAt", state, DeadlineTimer.State.CANCELLED).page(0, size).list().stream()
                 .map(DeadlineView::of).toList();
@@ -89,36 +90,33 @@ public class DeadlineResource {
 
     @POST
     @Path("/deadlines/{id}/remind")
-    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Coordinator: remind the party of a deadline it owes (its member state's deadlines only)")
     @Transactional
     public Response remind(@PathParam("id") long id) {
-        Caller c = callers.caller();
-        DeadlineTimer t = deadlines.followedBy(c, id);
-        deadlines.remindByCoordinator(t, c.coordinator().orElseThrow().code());
+        DeadlineTimer t = deadlines.followedBy(caller, id);
+        deadlines.remindByCoordinator(t, caller.coordinator().orElseThrow().code());
         return Response.accepted().build();
     }
 
     @POST
     @Path("/deadlines/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Coordinator: add a note to a deadline it follows")
     @Transactional
     public Response note(@PathParam("id") long id, @NotNull @Valid NoteRequest body) {
-        Caller c = callers.caller();
-        DeadlineTimer t = deadlines.followedBy(c, id);
-        return Response.status(201).entity(deadlines.addNote(t, c.coordinator().orElseThrow().code(), c.subject(),
-                body.text().strip())).build();
+        DeadlineTimer t = deadlines.followedBy(caller, id);
+        return Response.status(201)
+                .entity(deadlines.addNote(t, caller.coordinator().orElseThrow().code(), caller.subject(),
+                        body.text().strip()))
+                .build();
     }
 
     @GET
     @Path("/deadlines/{id}/notes")
-    @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Coordinator: the notes on a deadline it follows")
     @Transactional
     public List<NoteView> notes(@PathParam("id") long id) {
-        return deadlines.notes(deadlines.followedBy(callers.caller(), id));
+        return deadlines.notes(deadlines.followedBy(caller, id));
     }
 
     /** A deadline of the coordinator's member state; any other answers 404, like a missing one. */
@@ -129,24 +127,23 @@ public class DeadlineResource {
     public IndicatorsView indicators(
             @QueryParam("authority") @Pattern(regexp = AuthorityPayloads.CODE) String authority,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        Caller c = callers.caller();
         LocalDate end = to != null ? to : LocalDate.now(clock);
         LocalDate start = from != null ? from : end.minusDays(365);
         if (start.isAfter(end)) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "from is after to");
         }
-        if (c.coordinator().isPresent()) {
-            String state = c.coordinator().get().memberState();
+        if (caller.coordinator().isPresent()) {
+            String state = caller.coordinator().get().memberState();
             if (authority != null && !authority.startsWith(state + "-")) {
                 throw new HubException(ErrorCode.FORBIDDEN, "Outside the coordinator's member state");
             }
             return indicators.compute(state, authority, start, end);
         }
-        String me = c.authority().orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
+        String me = caller.authority().orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
                 "The token names no active authority or coordinator"));
         if (authority != null && !authority.equals(me)) {
             throw new HubException(ErrorCode.FORBIDDEN, "An authority sees its own indicators");
         }
-        return indicators.compute(c.authorityMemberState().orElseThrow(), me, start, end);
+        return indicators.compute(caller.authorityMemberState().orElseThrow(), me, start, end);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -190,6 +191,65 @@ public class InformationRequest extends PanacheEntityBase {
         acceptedAt = null;
         agreedDueDate = null;
         proposedDueDate = null;
+    }
+
+    /** A coordinator of the responder's member state moves the open request to another authority there. */
+    void reassignTo(String authority, String memberState, String coordinatorState) {
+        if (!Action.REASSIGN.allowedFrom(state) || !coordinatorState.equals(responderState)) {
+            throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "Request " + reference + " is " + state + " with "
+                    + responder + "; a coordinator of " + responderState + " may reassign open requests of its state");
+        }
+        forwardTo(authority, memberState);
+    }
+
+    /**
+     * Forwards part of the questions: they leave this request for a new one, already sent to {@code authority} and
+     * linked to this one, which keeps the rest (both renumbered from 1). The new request is returned unsaved.
+     */
+    InformationRequest splitOff(Set<Integer> positions, String authority, String memberState, String partReference,
+            OffsetDateTime now) {
+        InformationRequest part = new InformationRequest();
+        part.id = UUID.randomUUID();
+        part.reference = partReference;
+        part.requester = requester;
+        part.requesterState = requesterState;
+        part.responder = authority;
+        part.responderState = memberState;
+        part.policyArea = policyArea;
+        part.procedure = procedure;
+        part.profession = profession;
+        part.professional = professional;
+        part.requesterLanguage = requesterLanguage;
+        part.catalogueVersion = catalogueVersion;
+        part.state = RequestState.SENT;
+        part.requestedDueDate = requestedDueDate;
+        part.forwardedFrom = id;
+        part.createdAt = now;
+        part.updatedAt = now;
+        part.sentAt = now;
+        List<Question> moved = new ArrayList<>();
+        List<Question> kept = new ArrayList<>();
+        for (Question q : questions) {
+            if (positions.contains(q.position())) {
+                moved.add(new Question(moved.size() + 1, q.code(), q.freeText(), q.answerType(), q.round(), null,
+                        null));
+            } else {
+                kept.add(new Question(kept.size() + 1, q.code(), q.freeText(), q.answerType(), q.round(), q.answer(),
+                        q.answeredAt()));
+            }
+        }
+        part.questions = moved;
+        questions = kept;
+        return part;
+    }
+
+    /** Fills in answers (already checked against their questions), keeping the others. */
+    void fillIn(List<RequestPayloads.AnswerItem> answers, OffsetDateTime now) {
+        List<Question> updated = new ArrayList<>(questions);
+        for (RequestPayloads.AnswerItem a : answers) {
+            updated.set(a.position() - 1, updated.get(a.position() - 1).withAnswer(a.value(), now));
+        }
+        questions = updated;
     }
 
     void decline(String reason, OffsetDateTime now) {

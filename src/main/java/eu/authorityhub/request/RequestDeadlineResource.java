@@ -3,6 +3,7 @@ package eu.authorityhub.request;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import eu.authorityhub.deadline.DeadlinePayloads.ReassignRequest;
 import eu.authorityhub.deadline.DeadlineService;
 import eu.authorityhub.deadline.DeadlineTimer;
 import eu.authorityhub.security.Caller;
-import eu.authorityhub.security.CallerResolver;
 import eu.authorityhub.security.Roles;
 
 /**
@@ -36,15 +36,19 @@ import eu.authorityhub.security.Roles;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deadlines and indicators")
+@RequestScoped
 public class RequestDeadlineResource {
 
-    private final CallerResolver callers;
+    private final Caller caller;
     private final RequestService requests;
+    private final RequestQueries queries;
     private final DeadlineService deadlines;
 
-    public RequestDeadlineResource(CallerResolver callers, RequestService requests, DeadlineService deadlines) {
-        this.callers = callers;
+    public RequestDeadlineResource(Caller caller, RequestService requests, RequestQueries queries,
+            DeadlineService deadlines) {
+        this.caller = caller;
         this.requests = requests;
+        this.queries = queries;
         this.deadlines = deadlines;
     }
 
@@ -54,7 +58,7 @@ public class RequestDeadlineResource {
     @Operation(summary = "A request's deadlines and their states (who may read the request may read them)")
     @Transactional
     public List<DeadlineView> ofRequest(@PathParam("id") UUID id) {
-        requests.get(callers.caller(), id, null); // the request's own access rule, 404 for outsiders
+        queries.get(caller, id, null); // the request's own access rule, 404 for outsiders
         return deadlines.ofCase(id).stream().map(DeadlineView::of).toList();
     }
 
@@ -64,11 +68,10 @@ public class RequestDeadlineResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(summary = "Coordinator: move the stalled request to another competent authority of its member state")
     public RequestPayloads.RequestView reassign(@PathParam("id") long id, @NotNull @Valid ReassignRequest body) {
-        Caller c = callers.caller();
-        DeadlineTimer t = deadlines.followedBy(c, id);
+        DeadlineTimer t = deadlines.followedBy(caller, id);
         if (!"REQUEST".equals(t.caseType)) {
             throw new HubException(ErrorCode.ILLEGAL_TRANSITION, "Only requests are reassigned");
         }
-        return requests.reassign(c, t.caseId, body.to(), body.reason().strip());
+        return requests.reassign(caller, t.caseId, body.to(), body.reason().strip());
     }
 }

@@ -27,6 +27,8 @@ public enum RequestState {
         AGREE_DUE_DATE(Side.REQUESTER, EnumSet.of(SENT, ACCEPTED, FURTHER_INFO_REQUESTED)),
         REJECT_DUE_DATE(Side.REQUESTER, EnumSet.of(SENT, ACCEPTED, FURTHER_INFO_REQUESTED)),
         FORWARD(Side.RESPONDER, EnumSet.of(SENT, ACCEPTED)),
+        /** A coordinator of the responder's member state moves an open request there; recorded as a forward. */
+        REASSIGN(Side.COORDINATOR, EnumSet.of(SENT, ACCEPTED, FURTHER_INFO_REQUESTED)),
         DECLINE(Side.RESPONDER, EnumSet.of(SENT)),
         SAVE_ANSWERS(Side.RESPONDER, EnumSet.of(ACCEPTED, FURTHER_INFO_REQUESTED)),
         ANSWER(Side.RESPONDER, EnumSet.of(ACCEPTED, FURTHER_INFO_REQUESTED)),
@@ -51,9 +53,14 @@ public enum RequestState {
             return from.contains(state);
         }
 
+        /** The step the timeline and the event name: a reassignment is a forward taken by a coordinator. */
+        public Action recordedAs() {
+            return this == REASSIGN ? FORWARD : this;
+        }
+
         /** The CloudEvents type of the event this action records (attachments and saved answers record none). */
         public String eventType() {
-            return "eu.authorityhub.request." + name().toLowerCase().replace('_', '-') + ".v1";
+            return "eu.authorityhub.request." + recordedAs().name().toLowerCase().replace('_', '-') + ".v1";
         }
     }
 
@@ -61,7 +68,9 @@ public enum RequestState {
     public enum Side {
         REQUESTER,
         RESPONDER,
-        EITHER
+        EITHER,
+        /** Not a party: a coordinator of the member state concerned. */
+        COORDINATOR
     }
 
     public boolean open() {

@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,6 +29,16 @@ public class CallerResolver {
         this.identity = identity;
         this.config = config;
         this.directory = directory;
+    }
+
+    /**
+     * The caller of the current request, for request-scoped beans (the resources): an application-scoped bean would
+     * keep its first caller, so {@code CallerInjectionTest} allows this injection only where the request scope is.
+     */
+    @Produces
+    @Dependent
+    Caller current() {
+        return caller();
     }
 
     /** The caller of the current request, resolved once. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.authorityhub.directory.AuthorityPayloads;
-import eu.authorityhub.security.CallerResolver;
+import eu.authorityhub.security.Caller;
 import eu.authorityhub.security.Roles;
 import eu.authorityhub.webhook.WebhookPayloads.AllowListBody;
 import eu.authorityhub.webhook.WebhookPayloads.AttemptView;
@@ -48,127 +49,116 @@ import eu.authorityhub.webhook.WebhookPayloads.SubscriptionView;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks")
+@RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
+@RequestScoped
 public class WebhookResource {
 
     private final WebhookService webhooks;
-    private final CallerResolver callers;
+    private final Caller caller;
 
-    public WebhookResource(WebhookService webhooks, CallerResolver callers) {
+    public WebhookResource(WebhookService webhooks, Caller caller) {
         this.webhooks = webhooks;
-        this.callers = callers;
+        this.caller = caller;
     }
 
     @POST
     @Path("/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Subscribe an endpoint; the signing secret is in the answer, and only there")
     public Response create(@NotNull @Valid SubscriptionRequest body) {
-        Created c = webhooks.create(callers.caller(), body);
+        Created c = webhooks.create(caller, body);
         return Response.created(URI.create("/api/v1/webhooks/" + c.subscription().id())).entity(c).build();
     }
 
     @GET
     @Path("/webhooks")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "The caller's subscriptions (of its authority, or its own as a coordinator)")
     public List<SubscriptionView> list() {
-        return webhooks.list(callers.caller());
+        return webhooks.list(caller);
     }
 
     @GET
     @Path("/webhooks/{id}")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "One subscription")
     public SubscriptionView get(@PathParam("id") UUID id) {
-        return webhooks.get(callers.caller(), id);
+        return webhooks.get(caller, id);
     }
 
     @PUT
     @Path("/webhooks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Change the endpoint URL, filters, mode, template, ordering or rate limit")
     public SubscriptionView update(@PathParam("id") UUID id, @NotNull @Valid SubscriptionRequest body) {
-        return webhooks.update(callers.caller(), id, body);
+        return webhooks.update(caller, id, body);
     }
 
     @DELETE
     @Path("/webhooks/{id}")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Delete a subscription (its delivery log is kept)")
     public Response delete(@PathParam("id") UUID id) {
-        webhooks.delete(callers.caller(), id);
+        webhooks.delete(caller, id);
         return Response.noContent().build();
     }
 
     @POST
     @Path("/webhooks/{id}/disable")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Stop deliveries; they wait until the endpoint is enabled again")
     public SubscriptionView disable(@PathParam("id") UUID id) {
-        return webhooks.disable(callers.caller(), id);
+        return webhooks.disable(caller, id);
     }
 
     @POST
     @Path("/webhooks/{id}/enable")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Enable a disabled endpoint (also after 410 or long failure); waiting deliveries go out at once")
     public SubscriptionView enable(@PathParam("id") UUID id) {
-        return webhooks.enable(callers.caller(), id);
+        return webhooks.enable(caller, id);
     }
 
     @POST
     @Path("/webhooks/{id}/secret/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "A new signing secret; the old one also signs until the grace period ends")
     public Rotated rotate(@PathParam("id") UUID id, @Valid RotateRequest body) {
-        return webhooks.rotate(callers.caller(), id, body == null ? null : body.graceSeconds());
+        return webhooks.rotate(caller, id, body == null ? null : body.graceSeconds());
     }
 
     @GET
     @Path("/webhooks/{id}/deliveries")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "The delivery log, newest first (cursor: before = a delivery id)")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("state") @Pattern(regexp = "PENDING|DELIVERED|FAILED") String state,
             @QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return webhooks.deliveries(callers.caller(), id, state, before, limit);
+        return webhooks.deliveries(caller, id, state, before, limit);
     }
 
     @GET
     @Path("/webhooks/{id}/deliveries/{deliveryId}/attempts")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Every attempt of one delivery: status, latency, the start of the response, next attempt")
     public List<AttemptView> attempts(@PathParam("id") UUID id, @PathParam("deliveryId") long deliveryId) {
-        return webhooks.attempts(callers.caller(), id, deliveryId);
+        return webhooks.attempts(caller, id, deliveryId);
     }
 
     @POST
     @Path("/webhooks/{id}/deliveries/{deliveryId}/replay")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Send one delivery again (same webhook-id), whatever its state")
     public DeliveryView replay(@PathParam("id") UUID id, @PathParam("deliveryId") long deliveryId) {
-        return webhooks.replay(callers.caller(), id, deliveryId);
+        return webhooks.replay(caller, id, deliveryId);
     }
 
     @POST
     @Path("/webhooks/{id}/recover")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "Try again every failed delivery created since the given time")
     public Recovered recover(@PathParam("id") UUID id, @NotNull @Valid RecoverRequest body) {
-        return new Recovered(webhooks.recover(callers.caller(), id, body.since()));
+        return new Recovered(webhooks.recover(caller, id, body.since()));
     }
 
     @GET
     @Path("/webhooks/{id}/health")
-    @RolesAllowed({Roles.AUTHORITY_ADMIN, Roles.BACK_OFFICE, Roles.COORDINATOR})
     @Operation(summary = "The endpoint's success rate and latency over 24 hours, its last error, what waits")
     public HealthView health(@PathParam("id") UUID id) {
-        return webhooks.health(callers.caller(), id);
+        return webhooks.health(caller, id);
     }
 
     @GET
@@ -188,6 +178,6 @@ public class WebhookResource {
     public AllowListBody putAllowList(
             @PathParam("owner") @Pattern(regexp = AuthorityPayloads.CODE) String owner,
             @NotNull @Valid AllowListBody body) {
-        return webhooks.putAllowList(callers.caller(), owner, body);
+        return webhooks.putAllowList(caller, owner, body);
     }
 }

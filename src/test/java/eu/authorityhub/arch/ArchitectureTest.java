@@ -1,6 +1,9 @@
 package eu.authorityhub.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import jakarta.enterprise.context.RequestScoped;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+
+import eu.authorityhub.security.Caller;
 
 /** Layer rules the build enforces. */
 class ArchitectureTest {
@@ -62,6 +67,15 @@ class ArchitectureTest {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("eu.authorityhub.(*)..")
                 .should().beFreeOfCycles().because("each feature builds on the ones below it; a cycle makes two"
                         + " features one")
+                .check(HUB);
+    }
+
+    @Test
+    void onlyRequestScopedBeansHoldTheCaller() {
+        fields().that().haveRawType(Caller.class).should().beDeclaredInClassesThat()
+                .areAnnotatedWith(RequestScoped.class)
+                .because("the injected Caller is the caller of one request; a longer-lived bean would keep the first"
+                        + " one and act for it on every later request")
                 .check(HUB);
     }
 }

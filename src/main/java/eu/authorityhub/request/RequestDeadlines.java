@@ -1,0 +1,80 @@
+package eu.authorityhub.request;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import eu.authorityhub.deadline.DeadlinePolicies;
+import eu.authorityhub.deadline.DeadlineService;
+import eu.authorityhub.deadline.DeadlineTimer.Kind;
+import eu.authorityhub.request.RequestState.Action;
+
+/**
+ * The deadline policy of a request: which timers a step starts, moves or stops, for whom, by the procedure's policy.
+ * Called in the step's transaction.
+ */
+@ApplicationScoped
+class RequestDeadlines {
+
+    static final String CASE = "REQUEST";
+
+    private final DeadlineService deadlines;
+    private final DeadlinePolicies policies;
+
+    RequestDeadlines(DeadlineService deadlines, DeadlinePolicies policies) {
+        this.deadlines = deadlines;
+        this.policies = policies;
+    }
+
+    /** After a recorded step: the step's own timers, then the inactivity timer of whoever owes the next move. */
+    void after(InformationRequest req, Action action) {
+        switch (action) {
+            case SEND -> startAcceptance(req);
+            case ACCEPT, AGREE_DUE_DATE, REJECT_DUE_DATE -> {
+                deadlines.cancel(req.id, Kind.ACCEPTANCE);
+                Kind kind = req.state == RequestState.FURTHER_INFO_REQUESTED ? Kind.FURTHER_INFO : Kind.ANSWER;
+                deadlines.startOn(CASE, procedure(req), req.id, req.reference, kind, req.responder,
+                        req.responderState, req.dueDate());
+            }
+            case ANSWER -> deadlines.cancel(req.id, Kind.ANSWER, Kind.FURTHER_INFO);
+            case DECLINE, CLOSE, WITHDRAW -> deadlines.cancel(req.id);
+            default -> {
+                // PROPOSE_DUE_DATE keeps the running deadline until the requester decides; a forward starts its
+                // timers in newResponder, further information in furtherInformation, which know target and date
+            }
+        }
+        if (req.state.open() && req.state != RequestState.DRAFT) {
+            boolean requesterOwes = req.state == RequestState.ANSWERED;
+            deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.INACTIVITY, requesterOwes
+                    ? req.requester
+                    : req.responder, requesterOwes ? req.requesterState : req.responderState,
+                    policies.of(procedure(req)).inactivity());
+        }
+    }
+
+    /** A request (or a forwarded part of one) is with a new responder: its timers start again from acceptance. */
+    void newResponder(InformationRequest req) {
+        deadlines.cancel(req.id);
+        startAcceptance(req);
+    }
+
+    /** Further information asked for: due on the date given, or after the procedure's period. */
+    void furtherInformation(InformationRequest req, LocalDate dueDate) {
+        if (dueDate != null) {
+            deadlines.startOn(CASE, procedure(req), req.id, req.reference, Kind.FURTHER_INFO, req.responder,
+                    req.responderState, dueDate);
+        } else {
+            deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.FURTHER_INFO, req.responder,
+                    req.responderState, policies.of(procedure(req)).furtherInformation());
+        }
+    }
+
+    private void startAcceptance(InformationRequest req) {
+        deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.ACCEPTANCE, req.responder,
+                req.responderState, policies.of(procedure(req)).acceptance());
+    }
+
+    private static String procedure(InformationRequest req) {
+        return DeadlinePolicies.key(req.procedure);
+    }
+}

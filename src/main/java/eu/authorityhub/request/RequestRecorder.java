@@ -1,0 +1,90 @@
+package eu.authorityhub.request;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import eu.authorityhub.directory.DirectoryCache;
+import eu.authorityhub.directory.DirectoryCache.AuthorityEntry;
+import eu.authorityhub.messaging.OutgoingEvent;
+import eu.authorityhub.messaging.Topics;
+import eu.authorityhub.messaging.outbox.OutboxRecorder;
+import eu.authorityhub.request.RequestPayloads.RequestEvent;
+import eu.authorityhub.request.RequestState.Action;
+import eu.authorityhub.security.Caller;
+
+/**
+ * Records a step once the request has changed: the version check, then its event (to the request topic and the
+ * addressees' member-state topics, through the outbox) and its timeline entry, in the step's transaction.
+ */
+@ApplicationScoped
+class RequestRecorder {
+
+    static final String SOURCE = "/hub/requests";
+
+    private final OutboxRecorder outbox;
+    private final DirectoryCache directory;
+    private final EntityManager em;
+    private final Clock clock;
+
+    RequestRecorder(OutboxRecorder outbox, DirectoryCache directory, EntityManager em, Clock clock) {
+        this.outbox = outbox;
+        this.directory = directory;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** A step of the exchange: an event for the addressees and a timeline entry. */
+    void step(InformationRequest req, Action action, Caller caller, String detail, List<String> addressees) {
+        touch(req);
+        Set<String> topics = new LinkedHashSet<>();
+        topics.add(Topics.REQUEST_EVENTS);
+        for (String addressee : addressees) {
+            topics.add(Topics.memberState(addressee.equals(req.requester)
+                    ? req.requesterState
+                    : directory.authority(addressee).map(AuthorityEntry::memberState).orElseThrow()));
+        }
+        RequestEvent data = new RequestEvent(req.id, req.reference, action.recordedAs().name(), req.state,
+                req.requester, req.responder, req.requesterState, req.responderState, req.policyArea, req.profession,
+                req.requestedDueDate, req.proposedDueDate, req.agreedDueDate, actor(caller), List.copyOf(addressees),
+                req.forwardedFrom, req.version);
+        UUID eventId = outbox.record(new OutgoingEvent(action.eventType(), req.id.toString(), SOURCE, data,
+                List.copyOf(topics)));
+        timeline(req, action.recordedAs().name(), caller, detail, eventId);
+    }
+
+    /** A change only its own authority sees (a draft, saved answers, an attachment): a timeline entry, no event. */
+    void internal(InformationRequest req, String action, Caller caller, String detail) {
+        touch(req);
+        timeline(req, action, caller, detail, UUID.randomUUID());
+    }
+
+    private void touch(InformationRequest req) {
+        req.updatedAt = OffsetDateTime.now(clock);
+        em.flush(); // the version check: a concurrent change fails here, before anything is recorded
+    }
+
+    private void timeline(InformationRequest req, String action, Caller caller, String detail, UUID eventId) {
+        TimelineEntry t = new TimelineEntry();
+        t.requestId = req.id;
+        t.seq = ++req.timelineLength;
+        t.action = action;
+        t.authority = actor(caller);
+        t.actor = caller.subject();
+        t.at = OffsetDateTime.now(clock);
+        t.detail = detail;
+        t.eventId = eventId;
+        t.persist();
+    }
+
+    /** Who acts: the caller's authority, or the coordinator it is. */
+    private static String actor(Caller caller) {
+        return caller.authority().or(() -> caller.coordinator().map(Caller.CoordinatorScope::code)).orElse("-");
+    }
+}

@@ -38,7 +38,6 @@ import eu.authorityhub.testing.Tokens;
 import eu.authorityhub.testing.WebhookReceiver;
 import eu.authorityhub.testing.WebhookReceiver.Answer;
 import eu.authorityhub.testing.WebhookReceiver.Received;
-import eu.authorityhub.webhook.WebhookDispatcher.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -122,17 +121,17 @@ class WebhookDeliveryTest {
             UUID subscription = id(subscribe(owner, filter(receiver, "eu.authorityhub.request.*")));
             UUID event = emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
 
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(500);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(500);
             assertThat(outcomes(subscription)).as("nothing due before the first wait (5 s, jitter 20%)").isEmpty();
             clock.advance(Duration.ofSeconds(7));
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(503);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(503);
             // the schedule says 5 minutes, the endpoint asked for 10: nothing at 6 minutes, the endpoint is throttled
             clock.advance(Duration.ofMinutes(6));
             assertThat(outcomes(subscription)).isEmpty();
             owner(owner).get(WEBHOOKS + "/" + subscription + "/health").then()
                     .body("throttledUntil", notNullValue());
             clock.advance(Duration.ofMinutes(5));
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(204);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(204);
 
             assertThat(receiver.received()).extracting(x -> x.header("webhook-id"))
                     .containsExactly(event.toString(), event.toString(), event.toString());
@@ -151,7 +150,7 @@ class WebhookDeliveryTest {
             UUID event = emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
 
             // the hub claims and sends, then dies before it records the answer
-            List<WebhookDispatcher.Job> claimed = dispatcher.claim().stream()
+            List<DeliveryJob> claimed = dispatcher.claim().stream()
                     .filter(j -> j.subscriptionId().equals(subscription)).toList();
             assertThat(claimed).hasSize(1);
             dispatcher.send(claimed.get(0)).get(10, TimeUnit.SECONDS);
@@ -159,7 +158,7 @@ class WebhookDeliveryTest {
 
             assertThat(outcomes(subscription)).as("leased: not sent again before the lease ends").isEmpty();
             clock.advance(Duration.ofSeconds(3 + 30 + 1)); // timeout + lease margin
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(204);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(204);
             assertThat(receiver.received()).extracting(x -> x.header("webhook-id"))
                     .containsExactly(event.toString(), event.toString());
             owner(owner).get(WEBHOOKS + "/" + subscription + "/deliveries").then()
@@ -206,7 +205,7 @@ class WebhookDeliveryTest {
             UUID notices = id(subscribe(owner, filter(other, "eu.authorityhub.webhook.*")));
 
             emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(410);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(410);
             owner(owner).get(WEBHOOKS + "/" + subscription).then().body("status", equalTo("DISABLED"))
                     .body("disabledReason", equalTo("the endpoint answered 410 Gone"));
 
@@ -222,7 +221,7 @@ class WebhookDeliveryTest {
             assertThat(outcomes(subscription)).as("a disabled endpoint gets nothing").isEmpty();
             owner(owner).post(WEBHOOKS + "/" + subscription + "/enable").then().statusCode(200)
                     .body("status", equalTo("ACTIVE"));
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(204);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(204);
         }
     }
 
@@ -250,15 +249,16 @@ class WebhookDeliveryTest {
             // five days after the first failure, the next failure disables the endpoint
             clock.advance(Duration.between(OffsetDateTime.now(clock), start.plusDays(5)).plusMinutes(1));
             emit(owner, EventTypes.REQUEST_PREFIX + "accept.v1", UUID.randomUUID().toString());
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(500);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(500);
             owner(owner).get(WEBHOOKS + "/" + subscription).then().body("status", equalTo("DISABLED"))
                     .body("disabledReason", equalTo("no successful delivery for 5 days"));
 
             // the receiver is repaired: enable (the waiting delivery goes), recover the failed one, replay it
             receiver.otherwise(Answer.of(200));
             owner(owner).post(WEBHOOKS + "/" + subscription + "/enable").then().statusCode(200);
-            assertThat(outcomes(subscription)).extracting(Outcome::status, Outcome::error).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(200, null));
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status, AttemptOutcome::error)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(200, null));
             owner(owner).queryParam("state", "FAILED").get(WEBHOOKS + "/" + subscription + "/deliveries").then()
                     .body("id", equalTo(List.of((int) delivery)));
             owner(owner).contentType("application/json").body("{\"since\":\"" + start.minusMinutes(1) + "\"}")
@@ -267,7 +267,7 @@ class WebhookDeliveryTest {
             assertThat(outcomes(subscription)).extracting(o -> o.job().eventId()).containsExactly(first);
             owner(owner).post(WEBHOOKS + "/" + subscription + "/deliveries/" + delivery + "/replay").then()
                     .statusCode(200).body("state", equalTo("PENDING"));
-            assertThat(outcomes(subscription)).extracting(Outcome::status).containsExactly(200);
+            assertThat(outcomes(subscription)).extracting(AttemptOutcome::status).containsExactly(200);
             assertThat(receiver.received().stream().filter(x -> x.header("webhook-id").equals(first.toString())))
                     .hasSize(12);
         }
@@ -385,13 +385,14 @@ class WebhookDeliveryTest {
             eu.authorityhub.testing.SlowDns.hold();
             try {
                 emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
-                CompletableFuture<List<Outcome>> round = dispatcher.deliverDue();
+                CompletableFuture<List<AttemptOutcome>> round = dispatcher.deliverDue();
                 // the fast endpoint is served while the other one's lookup hangs
                 Awaitility.await("the fast endpoint served").atMost(Duration.ofSeconds(2)).until(() -> fast.received()
                         .size() == 1);
                 assertThat(round).as("the round waits for the hanging lookup").isNotDone();
-                List<Outcome> outcomes = round.get(30, TimeUnit.SECONDS);
-                Outcome hanging = outcomes.stream().filter(o -> o.job().subscriptionId().equals(stuck)).findFirst()
+                List<AttemptOutcome> outcomes = round.get(30, TimeUnit.SECONDS);
+                AttemptOutcome hanging = outcomes.stream().filter(o -> o.job().subscriptionId().equals(stuck))
+                        .findFirst()
                         .orElseThrow();
                 assertThat(hanging.status()).isNull();
                 assertThat(hanging.error()).contains("did not resolve within");
@@ -416,7 +417,7 @@ class WebhookDeliveryTest {
             allowList(owner, "[]");
 
             emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
-            List<Outcome> o = outcomes(subscription);
+            List<AttemptOutcome> o = outcomes(subscription);
             assertThat(o).hasSize(1);
             assertThat(o.get(0).status()).isNull();
             assertThat(o.get(0).error()).contains("refused before sending").contains("loopback");
@@ -445,7 +446,7 @@ class WebhookDeliveryTest {
 
     // ------------------------------------------------------------------------------------------- helpers
 
-    private List<Outcome> outcomes(UUID subscription) throws Exception {
+    private List<AttemptOutcome> outcomes(UUID subscription) throws Exception {
         return dispatcher.deliverDue().get(30, TimeUnit.SECONDS).stream()
                 .filter(o -> o.job().subscriptionId().equals(subscription)).toList();
     }

@@ -1,0 +1,15 @@
+package eu.authorityhub.webhook;
+
+import java.util.List;
+import java.util.UUID;
+
+import eu.authorityhub.webhook.EndpointGuard.AllowList;
+import eu.authorityhub.webhook.WebhookPayloads.Mode;
+
+/**
+ * One claimed and leased delivery, with everything needed to send it: the endpoint, its mode and transformation, the
+ * event, the attempt number, the signing secrets in force and the owner's allow-list.
+ */
+record DeliveryJob(long deliveryId, UUID subscriptionId, String owner, String url, Mode mode, String transform,
+        UUID eventId, String eventType, String body, int attempt, List<String[]> secrets, AllowList allowList) {
+}

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -38,11 +37,10 @@ public class KafkaAdmin implements HealthCheck {
 
     private final Admin admin;
 
-    public KafkaAdmin(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+    public KafkaAdmin(KafkaClientSettings kafka) {
+        this.admin = Admin.create(kafka.with(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
-                AdminClientConfig.CLIENT_ID_CONFIG, "hub-admin-client"));
+                AdminClientConfig.CLIENT_ID_CONFIG, "hub-admin-client")));
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {

@@ -270,6 +270,11 @@ public class EndpointGuard {
         return new HubException(ErrorCode.WEBHOOK_URL_INVALID, "Invalid endpoint URL: " + detail);
     }
 
+    /** Whether the host is an IPv4 or IPv6 address literal (no brackets), which needs no name lookup. */
+    static boolean isAddressLiteral(String s) {
+        return s.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    }
+
     /** An IPv4 or IPv6 network in CIDR notation. */
     public record Cidr(byte[] network, int prefix) {
 
@@ -277,7 +282,7 @@ public class EndpointGuard {
             String t = text.strip();
             int slash = t.indexOf('/');
             String address = slash < 0 ? t : t.substring(0, slash);
-            if (!looksLiteral(address)) {
+            if (!isAddressLiteral(address)) {
                 // checked before InetAddress sees it: a name would be resolved through DNS
                 throw new HubException(ErrorCode.VALIDATION_FAILED, "Not a network in CIDR notation: " + text);
             }
@@ -292,10 +297,6 @@ public class EndpointGuard {
             } catch (UnknownHostException | NumberFormatException e) {
                 throw new HubException(ErrorCode.VALIDATION_FAILED, "Not a network in CIDR notation: " + text);
             }
-        }
-
-        private static boolean looksLiteral(String s) {
-            return s.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
         }
 
         public boolean contains(InetAddress address) {

@@ -406,6 +406,38 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void manyHostsWhoseLookupsHangDoNotHoldUpTheOthers() throws Exception {
+        String owner = authority("SK", "RECEIVE", "NURSE");
+        try (WebhookReceiver fast = new WebhookReceiver(); WebhookReceiver slow = new WebhookReceiver()) {
+            // more hanging names than the resolver has threads
+            List<UUID> stuck = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                stuck.add(id(subscribe(owner, filter(slow, "eu.authorityhub.request.send.v1").replace("127.0.0.1",
+                        "hook-" + i + "-" + owner.toLowerCase(java.util.Locale.ROOT) + ".slow.test"))));
+            }
+            UUID quick = id(subscribe(owner, filter(fast, "eu.authorityhub.request.accept.v1")));
+            eu.authorityhub.testing.SlowDns.hold();
+            try {
+                emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
+                CompletableFuture<List<AttemptOutcome>> hanging = dispatcher.deliverDue();
+                // their lookups are under way and hang; then an event for the endpoint with an address literal
+                emit(owner, EventTypes.REQUEST_PREFIX + "accept.v1", UUID.randomUUID().toString());
+                CompletableFuture<List<AttemptOutcome>> served = dispatcher.deliverDue();
+                Awaitility.await("the endpoint with an address literal served").atMost(Duration.ofSeconds(2))
+                        .until(() -> fast.received().size() == 1);
+                assertThat(served.get(10, TimeUnit.SECONDS)).extracting(o -> o.job().subscriptionId(),
+                        AttemptOutcome::status).containsExactly(org.assertj.core.groups.Tuple.tuple(quick, 204));
+                assertThat(hanging.get(30, TimeUnit.SECONDS)).hasSize(6).allSatisfy(o -> {
+                    assertThat(stuck).contains(o.job().subscriptionId());
+                    assertThat(o.error()).contains("did not resolve within");
+                });
+            } finally {
+                eu.authorityhub.testing.SlowDns.release();
+            }
+        }
+    }
+
+    @Test
     void theDeliveryTimeCheckRefusesAnAddressNoLongerAllowed() throws Exception {
         String owner = authority("LT", "RECEIVE", "NURSE");
         try (WebhookReceiver receiver = new WebhookReceiver("127.0.0.2")) {

@@ -24,9 +24,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import eu.authorityhub.messaging.KafkaClientSettings;
 import eu.authorityhub.messaging.CloudEventCodec;
 import eu.authorityhub.messaging.MessagingConfig;
 import eu.authorityhub.messaging.outbox.OutboxRecorder.OutboxCommitted;
@@ -65,16 +65,17 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, EntityManager em,
-            MessagingConfig config, Clock clock, MeterRegistry registry) {
+    public OutboxRelay(KafkaClientSettings kafka, EntityManager em, MessagingConfig config, Clock clock,
+            MeterRegistry registry) {
         // A plain producer rather than an emitter: the relay waits for the acknowledgements of a batch inside its
         // database transaction, and must not have that transaction's context carried to the client's threads.
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "1", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                String.valueOf(config.publishTimeout().toMillis()), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                String.valueOf(Math.min(10_000, config.publishTimeout().toMillis() - 1)),
-                ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay"), new StringSerializer(),
+        this.producer = new KafkaProducer<>(
+                kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                        ProducerConfig.LINGER_MS_CONFIG, "1", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        String.valueOf(config.publishTimeout().toMillis()), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        String.valueOf(Math.min(10_000, config.publishTimeout().toMillis() - 1)),
+                        ProducerConfig.CLIENT_ID_CONFIG, "hub-outbox-relay")),
+                new StringSerializer(),
                 new StringSerializer());
         this.em = em;
         this.config = config;

@@ -200,7 +200,15 @@ class KubernetesManifestsTest {
 
         // Kafka: the bootstrap service and port of the TLS listener, SCRAM as the listener asks, the cluster CA mounted
         ObjectNode kafka = find(all, "Kafka", GeneratedManifests.KAFKA_CLUSTER);
-        JsonNode listener = kafka.at("/spec/kafka/listeners/0");
+        JsonNode listener = null;
+        for (JsonNode l : kafka.at("/spec/kafka/listeners")) {
+            assertThat(l.path("tls").asBoolean()).as("every listener encrypts").isTrue();
+            assertThat(l.at("/authentication/type").asText()).as("every listener authenticates").isNotEmpty();
+            if (l.path("name").asText().equals("tls")) {
+                listener = l;
+            }
+        }
+        assertThat(listener).as("the internal listener the hub uses").isNotNull();
         assertThat(settings.getProperty("kafka.bootstrap.servers")).isEqualTo(GeneratedManifests.KAFKA_CLUSTER
                 + "-kafka-bootstrap:" + listener.path("port").asInt());
         assertThat(listener.path("tls").asBoolean()).isTrue();

@@ -20,6 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpProblemRoutes {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpProblemRoutes.class);
+
     private final ObjectMapper mapper;
     private final long maxBody;
     private final long maxAttachment;
@@ -51,8 +53,9 @@ public class HttpProblemRoutes {
             ctx.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
-            if (ctx.response().headWritten()) {
-                ctx.next();
+            if (ctx.response().headWritten()
+                    || ctx.failure() instanceof io.quarkus.security.AuthenticationRedirectException) {
+                ctx.next(); // a redirect of the pages' sign-in is Quarkus' to send
                 return;
             }
             int status = ctx.statusCode();
@@ -64,6 +67,13 @@ public class HttpProblemRoutes {
                 case 400 -> ErrorCode.BAD_REQUEST;
                 default -> outage(ctx.failure());
             };
+            if (code == ErrorCode.INTERNAL_ERROR) {
+                // the stack shows where; messages stay out of the log (they may quote input)
+                Throwable f = ctx.failure() == null ? new IllegalStateException("status " + status) : ctx.failure();
+                LOG.errorf("Unexpected failure on %s %s: %s", ctx.request().method(), ctx.request().path(), f
+                        .getClass().getName());
+                LOG.debug("Unexpected failure", f);
+            }
             write(ctx, Problem.of(code, code.title()));
         });
     }

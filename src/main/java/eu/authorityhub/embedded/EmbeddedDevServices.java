@@ -1,6 +1,8 @@
 package eu.authorityhub.embedded;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,16 +32,58 @@ import io.smallrye.config.common.MapBackedConfigSource;
 public final class EmbeddedDevServices implements ConfigSourceFactory {
 
     static final String STARTED = "hub.embedded.started";
+    private static final String WEB_OIDC = "quarkus.oidc.web.auth-server-url";
+    private static final String DEMO_ROLES = "quarkus.oidc.devservices.roles.";
     private static final String KAFKA = "kafka.bootstrap.servers";
     private static final String JDBC = "quarkus.datasource.jdbc.url";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!context.getProfiles().contains("dev") || System.getProperty(STARTED) != null) {
+        if (!context.getProfiles().contains("dev")) {
             return List.of();
         }
         Function<String, Optional<String>> setting = key -> Optional.ofNullable(context.getValue(key))
                 .map(ConfigValue::getValue).filter(v -> !v.isBlank());
+        List<ConfigSource> sources = new ArrayList<>();
+        webIdentityProvider(context, setting).ifPresent(sources::add);
+        sources.addAll(servers(setting));
+        return sources;
+    }
+
+    /**
+     * The pages' sign-in in dev mode: a {@link DevIdentityProvider} with the demo users of
+     * {@code quarkus.oidc.devservices.roles.*}, unless the pages' tenant has a provider configured. Once per JVM.
+     */
+    private static Optional<ConfigSource> webIdentityProvider(ConfigSourceContext context,
+            Function<String, Optional<String>> setting) {
+        if (System.getProperty(WEB_OIDC) == null) {
+            if (setting.apply(WEB_OIDC).isPresent()) {
+                return Optional.empty();
+            }
+            Map<String, String> roles = new java.util.TreeMap<>();
+            for (Iterator<String> names = context.iterateNames(); names.hasNext();) {
+                String name = names.next();
+                if (name.startsWith(DEMO_ROLES)) {
+                    setting.apply(name).ifPresent(v -> roles.put(name.substring(DEMO_ROLES.length()), v));
+                }
+            }
+            try {
+                DevIdentityProvider provider = new DevIdentityProvider(port(setting, "hub.embedded.oidc-port", 18180),
+                        roles);
+                System.setProperty(WEB_OIDC, provider.issuer());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("The development identity provider did not start", e);
+            }
+        }
+        return Optional.of(new MapBackedConfigSource("embedded identity provider", Map.of(WEB_OIDC, System
+                .getProperty(WEB_OIDC)), 150) {
+        });
+    }
+
+    private static List<ConfigSource> servers(Function<String, Optional<String>> setting) {
+        if (System.getProperty(STARTED) != null) {
+            return List.of();
+        }
         boolean kafkaConfigured = setting.apply(KAFKA).isPresent();
         boolean datasourceConfigured = setting.apply(JDBC).isPresent();
         if (kafkaConfigured && datasourceConfigured) {

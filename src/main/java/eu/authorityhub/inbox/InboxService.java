@@ -15,6 +15,25 @@ import eu.authorityhub.security.Caller;
 @ApplicationScoped
 public class InboxService {
 
+    /** The newest entries first, optionally of one case type (REQUEST, ALERT): what the inbox page shows. */
+    @Transactional
+    public List<InboxEntryView> latest(Caller caller, String caseType, int limit) {
+        String authority = owner(caller);
+        var query = caseType == null
+                ? InboxEntry.<InboxEntry>find("authority = ?1 order by cursor desc", authority)
+                : InboxEntry.<InboxEntry>find("authority = ?1 and caseType = ?2 order by cursor desc", authority,
+                        caseType);
+        return query.page(0, limit).list().stream()
+                .map(e -> new InboxEntryView(e.cursor, e.caseType, e.caseId, e.eventId, e.eventType, e.state, e.at))
+                .toList();
+    }
+
+    private static String owner(Caller caller) {
+        return caller.authority().or(() -> caller.coordinator().map(c -> c.code()))
+                .orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
+                        "The token names no active authority or coordinator; see GET /api/v1/me"));
+    }
+
     @Transactional
     public InboxPage since(Caller caller, long after, int limit) {
         // an authority's inbox, or a coordinator's (the alerts that pass through it)

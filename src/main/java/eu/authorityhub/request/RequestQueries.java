@@ -39,6 +39,21 @@ public class RequestQueries {
                 .map(t -> new TimelineView(t.seq, t.action, t.authority, t.actor, t.at, t.detail)).toList();
     }
 
+    /** The steps the caller's authority may take on the request now (none for coordinators and outsiders). */
+    public List<RequestState.Action> available(Caller caller, RequestView r) {
+        String me = caller.authority().orElse(null);
+        RequestState.Side side = me == null
+                ? null
+                : me.equals(r.requester())
+                        ? RequestState.Side.REQUESTER
+                        : me.equals(r.responder()) ? RequestState.Side.RESPONDER : null;
+        if (side == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(RequestState.Action.values()).filter(a -> (a.side() == side || a
+                .side() == RequestState.Side.EITHER) && a.allowedFrom(r.state())).toList();
+    }
+
     /** The caller's requests: sent (its authority asks) or received (its authority is asked). */
     @Transactional
     public List<SummaryView> list(Caller caller, String box, RequestState state, int page, int size) {

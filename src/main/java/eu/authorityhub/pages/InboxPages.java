@@ -1,0 +1,72 @@
+package eu.authorityhub.pages;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import eu.authorityhub.inbox.InboxService;
+import eu.authorityhub.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+
+/** The home page: what arrived for the caller's authority, newest first, refreshed in place every 15 s (htmx). */
+@Path("/app/inbox")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.CASE_HANDLER, Roles.AUTHORITY_ADMIN, Roles.COORDINATOR})
+@RequestScoped
+public class InboxPages {
+
+    private static final int SHOWN = 100;
+
+    /** One line of the inbox, ready to show. */
+    @TemplateData
+    public record Line(String at, String caseType, String caseId, String label, String event, String state) {
+    }
+
+    private final InboxService inbox;
+    private final PageContext page;
+    private final Pages pages;
+    private final Template inboxTemplate;
+    private final Template entries;
+
+    public InboxPages(InboxService inbox, PageContext page, Pages pages, @Location("pages/inbox") Template inbox1,
+            @Location("pages/inbox-entries") Template entries) {
+        this.inbox = inbox;
+        this.page = page;
+        this.pages = pages;
+        this.inboxTemplate = inbox1;
+        this.entries = entries;
+    }
+
+    @GET
+    public Response show(@QueryParam("kind") String kind) {
+        return pages.send(pages.of(inboxTemplate, "inbox").data("kind", kind(kind)).data("entries", lines(kind)),
+                200);
+    }
+
+    /** The entries alone, for the in-place refresh. */
+    @GET
+    @Path("/entries")
+    public Response entries(@QueryParam("kind") String kind) {
+        return pages.send(pages.of(entries, "inbox").data("entries", lines(kind)), 200);
+    }
+
+    private List<Line> lines(String kind) {
+        return inbox.latest(page.caller(), kind(kind), SHOWN).stream().map(e -> new Line(pages.format(e.at()),
+                e.caseType(), e.caseId().toString(), e.caseType() + " " + e.caseId().toString().substring(0, 8),
+                e.eventType().replaceFirst("^eu\\.authorityhub\\.", "").replaceFirst("\\.v[0-9]+$", ""), e.state()))
+                .toList();
+    }
+
+    private static String kind(String kind) {
+        return "REQUEST".equals(kind) || "ALERT".equals(kind) ? kind : null;
+    }
+}

@@ -1,0 +1,53 @@
+package eu.authorityhub.pages;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** Renders a page with what every page shows (user, authority, language, menu) and sends it uncached. */
+@RequestScoped
+public class Pages {
+
+    private final PageContext page;
+
+    public Pages(PageContext page) {
+        this.page = page;
+    }
+
+    public TemplateInstance of(Template template, String section) {
+        return template.instance().setLocale(page.locale()).data("lang", page.language()).data("languages",
+                PageContext.LANGUAGES).data("user", page.user()).data("authority", page.caller().authority()
+                        .orElse(null))
+                .data("section", section);
+    }
+
+    /** The page as a response: no caching (personal data), and the chosen language remembered. */
+    public Response send(TemplateInstance page, int status) {
+        return Response.status(status).entity(page).type("text/html;charset=UTF-8")
+                .header("Cache-Control", "no-store").cookie(new NewCookie.Builder(PageContext.LANGUAGE_COOKIE)
+                        .value(this.page.language()).path("/").sameSite(NewCookie.SameSite.STRICT).httpOnly(true)
+                        .maxAge(365 * 24 * 3600).build())
+                .build();
+    }
+
+    public String format(OffsetDateTime t) {
+        return t == null
+                ? ""
+                : t.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(page.locale()));
+    }
+
+    public String format(java.time.LocalDate d) {
+        return d == null
+                ? ""
+                : d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(page
+                        .locale()));
+    }
+}

@@ -1,0 +1,142 @@
+package eu.authorityhub.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.Fixtures;
+import eu.authorityhub.testing.PagesIdentityProvider;
+import eu.authorityhub.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The case handlers' pages in a real browser: sign-in through the identity provider, a request from Poland answered
+ * by the Netherlands in Dutch and closed, need-to-know for an outsider, a forged cross-site form, a professional whose
+ * name is a script, and axe-core on every page shown.
+ */
+@QuarkusTest
+class CaseHandlerPagesTest {
+
+    private static final String BASE = "http://localhost:" + Integer.getInteger("quarkus.http.test-port", 8081);
+
+    @BeforeAll
+    static void browserInstalled() {
+        assertThat(Browser.installed()).as("chromium and chromium-driver (apt-get install chromium chromium-driver;"
+                + " .ci/run installs them)").isTrue();
+    }
+
+    @Test
+    void aRequestGoesFromPolandToTheNetherlandsAndBackInTheBrowser() {
+        String pl = Fixtures.authorityCode("PL");
+        String nl = Fixtures.authorityCode("NL");
+        String fr = Fixtures.authorityCode("FR");
+        Fixtures.createAuthority(pl, "PL", "NURSE");
+        Fixtures.createAuthority(nl, "NL", "NURSE");
+        Fixtures.createAuthority(fr, "FR", "NURSE");
+        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
+        String nlUser = "handler-" + nl.toLowerCase(Locale.ROOT);
+        String frUser = "handler-" + fr.toLowerCase(Locale.ROOT);
+        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        PagesIdentityProvider.user(nlUser, Roles.CASE_HANDLER, "authority:" + nl);
+        PagesIdentityProvider.user(frUser, Roles.CASE_HANDLER, "authority:" + fr);
+        // a draft made by the Polish back office, about a professional whose name is a script
+        String id = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).contentType("application/json")
+                .body("""
+                        {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
+                         "professional":{"familyName":"<script>alert(1)</script>","givenNames":"Anna",
+                                         "birthDate":"1984-03-12"},
+                         "questions":["PQ-G-PER-01"],"freeTextQuestions":["Was the registration ever suspended?"],
+                         "requestedDueDate":"%s"}""".formatted(nl, LocalDate.now().plusDays(20)))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        String reference = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER))
+                .get("/api/v1/requests/" + id).then().extract().path("reference");
+
+        try (Browser poland = new Browser(BASE);
+                Browser netherlands = new Browser(BASE);
+                Browser france = new Browser(BASE)) {
+            // Poland signs in, finds the draft among its sent requests, and sends it
+            poland.open("/app/inbox?lang=en", plUser);
+            assertThat(poland.heading()).isEqualTo("Inbox");
+            poland.assertAccessible();
+            poland.open("/app/requests?box=sent");
+            assertThat(poland.text()).contains(reference);
+            poland.assertAccessible();
+            poland.driver.findElement(By.linkText(reference)).click();
+            assertThat(poland.heading()).isEqualTo("Request " + reference);
+            assertThat(poland.text()).as("the script-named professional is text").contains(
+                    "Anna <script>alert(1)</script>");
+            assertThat(poland.driver.findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
+            poland.assertAccessible();
+            poland.click("Send the request");
+            assertThat(poland.text()).contains("Done.", "SENT");
+
+            // the Netherlands, in Dutch: the request is in the inbox; accept, answer
+            netherlands.open("/app/inbox?lang=nl", nlUser);
+            assertThat(netherlands.heading()).isEqualTo("Postvak");
+            netherlands.driver.findElement(By.partialLinkText("REQUEST")).click();
+            assertThat(netherlands.heading()).isEqualTo("Verzoek " + reference);
+            assertThat(netherlands.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
+            netherlands.click("Aanvaarden");
+            assertThat(netherlands.text()).contains("Gedaan.", "ACCEPTED");
+            netherlands.assertAccessible();
+            netherlands.driver.findElement(By.id("a1y")).click();
+            netherlands.driver.findElement(By.id("a2")).sendKeys("No, never.");
+            netherlands.screenshot("case-answer-nl");
+            netherlands.click("Antwoord versturen");
+            assertThat(netherlands.text()).contains("Gedaan.", "ANSWERED", "No, never.");
+
+            // Poland sees the answer and closes
+            poland.open("/app/requests/" + id + "?lang=en");
+            assertThat(poland.text()).contains("ANSWERED", "No, never.");
+            poland.click("Close the request");
+            assertThat(poland.text()).contains("Done.", "CLOSED");
+            poland.screenshot("case-closed-en");
+
+            // an outsider's direct case URL: the same page as for a case that does not exist
+            france.open("/app/requests/" + id + "?lang=en", frUser);
+            assertThat(france.heading()).isEqualTo("The page could not be shown");
+            assertThat(france.text()).doesNotContain(reference, "Anna");
+            france.assertAccessible();
+        }
+    }
+
+    @Test
+    void aFormFromAnotherSiteChangesNothing() {
+        String pl = Fixtures.authorityCode("PL");
+        String nl = Fixtures.authorityCode("NL");
+        Fixtures.createAuthority(pl, "PL", "NURSE");
+        Fixtures.createAuthority(nl, "NL", "NURSE");
+        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
+        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        String id = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).contentType("application/json")
+                .body("""
+                        {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
+                         "professional":{"familyName":"Kowalska","givenNames":"Anna","birthDate":"1984-03-12"},
+                         "freeTextQuestions":["Registered?"],"requestedDueDate":"%s"}"""
+                        .formatted(nl, LocalDate.now().plusDays(20)))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        try (Browser poland = new Browser(BASE)) {
+            poland.open("/app/inbox", plUser);
+            // a page of another site posts a form to the hub in the signed-in browser
+            poland.driver.get("data:text/html,<form id=f method=post action='" + BASE + "/app/requests/" + id
+                    + "/send'><input name=csrf value=guess></form><script>document.getElementById('f').submit()"
+                    + "</script>");
+            // and the same form from the hub's own origin without the form token
+            poland.open("/app/inbox");
+            poland.driver.executeScript("const f = document.createElement('form'); f.method = 'post';"
+                    + " f.action = '/app/requests/" + id + "/send'; document.body.appendChild(f); f.submit();");
+            new org.openqa.selenium.support.ui.WebDriverWait(poland.driver, java.time.Duration.ofSeconds(10)).until(
+                    d -> d.getCurrentUrl().endsWith("/send"));
+            assertThat(poland.text()).contains("not sent from the hub's pages");
+        }
+        given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).get("/api/v1/requests/" + id).then()
+                .statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DRAFT"));
+    }
+}

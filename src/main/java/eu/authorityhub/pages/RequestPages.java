@@ -3,6 +3,7 @@ package eu.authorityhub.pages;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,13 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import eu.authorityhub.api.HubException;
+import eu.authorityhub.api.Problem.FieldError;
+import eu.authorityhub.directory.AuthorityService;
+import eu.authorityhub.directory.ReferenceDataService;
+import eu.authorityhub.request.QuestionCatalogue;
+import eu.authorityhub.request.RequestPayloads.CreateRequest;
+import eu.authorityhub.request.RequestPayloads.Procedure;
+import eu.authorityhub.request.RequestPayloads.Professional;
 import eu.authorityhub.request.RequestPayloads.AnswerItem;
 import eu.authorityhub.request.RequestPayloads.RequestView;
 import eu.authorityhub.request.RequestQueries;
@@ -78,10 +86,19 @@ public class RequestPages {
     private final Template list;
     private final Template caseTemplate;
     private final Template error;
+    private final Template compose;
+    private final ReferenceDataService reference;
+    private final AuthorityService authorities;
+    private final QuestionCatalogue catalogue;
 
     public RequestPages(RequestQueries queries, RequestService requests, PageContext page, Pages pages, Clock clock,
             @Location("pages/requests") Template list, @Location("pages/case") Template caseTemplate,
-            @Location("pages/error") Template error) {
+            @Location("pages/error") Template error, @Location("pages/new-request") Template compose,
+            ReferenceDataService reference, AuthorityService authorities, QuestionCatalogue catalogue) {
+        this.compose = compose;
+        this.reference = reference;
+        this.authorities = authorities;
+        this.catalogue = catalogue;
         this.queries = queries;
         this.requests = requests;
         this.page = page;
@@ -109,6 +126,58 @@ public class RequestPages {
         boolean more = rows.size() > PAGE;
         return pages.send(pages.of(list, "requests").data("box", b).data("rows", more ? rows.subList(0, PAGE) : rows)
                 .data("page", p).data("hasMore", more), 200);
+    }
+
+    /**
+     * The new-request form: the competent authorities of the chosen member state for the chosen profession (the
+     * directory look-up), the catalogue's questions in the page language, the professional, the due date.
+     */
+    @GET
+    @Path("/new")
+    public Response compose(@QueryParam("profession") String profession,
+            @QueryParam("memberState") String memberState) {
+        return composePage(new Draft(profession, memberState, null, "PQ", "ESTABLISHMENT", "", "", "", List.of(),
+                "", LocalDate.now(clock).plusDays(30).toString()), List.of(), null, 200);
+    }
+
+    /** Saves the draft, or sends it at once; refused input comes back on the form with the fields marked. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        page.checkForm(form.getFirst("csrf"));
+        Draft d = new Draft(form.getFirst("profession"), form.getFirst("memberState"), form.getFirst("responder"),
+                form.getFirst("policyArea"), form.getFirst("procedure"), value(form, "familyName"), value(form,
+                        "givenNames"),
+                value(form, "birthDate"), form.getOrDefault("questions", List.of()), value(form, "freeText"),
+                value(form, "requestedDueDate"));
+        List<FieldError> errors = new ArrayList<>();
+        for (String f : List.of("responder", "familyName", "givenNames", "birthDate", "requestedDueDate")) {
+            String v = form.getFirst(f);
+            if (v == null || v.isBlank()) {
+                errors.add(new FieldError(f, "required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return composePage(d, errors, null, 422);
+        }
+        try {
+            Procedure procedure = Procedure.valueOf(d.procedure());
+            CreateRequest body = new CreateRequest(d.responder(), d.policyArea(), procedure, d.profession(),
+                    new Professional(d.familyName().strip(), d.givenNames().strip(), LocalDate.parse(d
+                            .birthDate()), null, null, null),
+                    d.questions(), d.freeText().isBlank() ? List.of() : List.of(d.freeText().strip()), LocalDate
+                            .parse(d.requestedDueDate()),
+                    null);
+            RequestView created = requests.create(page.caller(), body, page.language());
+            if ("send".equals(form.getFirst("then"))) {
+                requests.send(page.caller(), created.id(), page.language());
+            }
+            return Response.seeOther(URI.create("/app/requests/" + created.id() + "?done=create")).build();
+        } catch (HubException e) {
+            return composePage(d, e.errors(), e.getMessage(), e.code().status());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return composePage(d, List.of(new FieldError("birthDate", "a date, yyyy-mm-dd")), null, 422);
+        }
     }
 
     @GET
@@ -180,6 +249,65 @@ public class RequestPages {
                 .data("questions", questions).data("born", born)
                 .data("timeline", timeline).data("csrf", page.csrfToken())
                 .data("notice", notice).data("done", done != null && notice == null), status);
+    }
+
+    /** What the new-request form holds, to show it again as entered. */
+    @TemplateData
+    public record Draft(String profession, String memberState, String responder, String policyArea,
+            String procedure, String familyName, String givenNames, String birthDate, List<String> questions,
+            String freeText, String requestedDueDate) {
+    }
+
+    /** A choice of a select or radio list. */
+    @TemplateData
+    public record Choice(String value, String label, boolean chosen) {
+    }
+
+    /** A catalogue question offered on the form. */
+    @TemplateData
+    public record Offered(String code, String text, boolean chosen) {
+    }
+
+    private Response composePage(Draft d, List<FieldError> errors, String problem, int status) {
+        java.util.Locale locale = page.locale();
+        List<Choice> professions = reference.professions(locale, null).stream().map(p -> new Choice(p.code(), p
+                .name(), p.code().equals(d.profession()))).toList();
+        List<Choice> states = reference.memberStates().stream().map(m -> new Choice(m.code(), m.name(), m.code()
+                .equals(d.memberState()))).toList();
+        List<Choice> competent = List.of();
+        if (d.profession() != null && d.memberState() != null && !d.profession().isBlank() && !d.memberState()
+                .isBlank()) {
+            try {
+                competent = authorities.competent(d.profession(), d.memberState()).stream().map(a -> new Choice(a
+                        .code(), a.name() + " (" + a.code() + ")", a.code().equals(d.responder()))).toList();
+            } catch (HubException e) {
+                competent = List.of();
+            }
+        }
+        List<Choice> areas = reference.policyAreas(locale).stream().map(a -> new Choice(a.code(), a.name(), a.code()
+                .equals(d.policyArea()))).toList();
+        List<Choice> procedures = java.util.Arrays.stream(Procedure.values()).map(p -> new Choice(p.name(), p
+                .name().charAt(0) + p.name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' '), p
+                        .name().equals(d.procedure())))
+                .toList();
+        List<Offered> offered = catalogue.all().stream().map(e -> new Offered(e.code(), e.text(page.language()),
+                d.questions().contains(e.code()))).toList();
+        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> fieldErrors.putIfAbsent(e.field().replaceAll("\\[.*", "").replaceFirst(
+                "^professional\\.", ""), e.message()));
+        return pages.send(pages.of(compose, "new").data("d", d).data("professions", professions).data("states",
+                states).data("competent", competent).data("looked", !competent.isEmpty()
+                        || (d.memberState() != null
+                                && !d.memberState().isBlank()))
+                .data("areas", areas).data("procedures", procedures).data("offered", offered).data("errors",
+                        fieldErrors)
+                .data("problem", problem != null ? problem : errors.isEmpty() ? null : "")
+                .data("csrf", page.csrfToken()), status);
+    }
+
+    private static String value(MultivaluedMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return v == null ? "" : v;
     }
 
     private static String reason(MultivaluedMap<String, String> form) {

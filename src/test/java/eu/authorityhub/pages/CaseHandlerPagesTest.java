@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import eu.authorityhub.security.Roles;
 import eu.authorityhub.testing.Fixtures;
@@ -46,36 +47,37 @@ class CaseHandlerPagesTest {
         PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
         PagesIdentityProvider.user(nlUser, Roles.CASE_HANDLER, "authority:" + nl);
         PagesIdentityProvider.user(frUser, Roles.CASE_HANDLER, "authority:" + fr);
-        // a draft made by the Polish back office, about a professional whose name is a script
-        String id = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).contentType("application/json")
-                .body("""
-                        {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
-                         "professional":{"familyName":"<script>alert(1)</script>","givenNames":"Anna",
-                                         "birthDate":"1984-03-12"},
-                         "questions":["PQ-G-PER-01"],"freeTextQuestions":["Was the registration ever suspended?"],
-                         "requestedDueDate":"%s"}""".formatted(nl, LocalDate.now().plusDays(20)))
-                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
-        String reference = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER))
-                .get("/api/v1/requests/" + id).then().extract().path("reference");
-
         try (Browser poland = new Browser(BASE);
                 Browser netherlands = new Browser(BASE);
                 Browser france = new Browser(BASE)) {
-            // Poland signs in, finds the draft among its sent requests, and sends it
+            // Poland signs in, finds the Dutch competent authority, composes and sends a request about a
+            // professional whose name is a script
             poland.open("/app/inbox?lang=en", plUser);
             assertThat(poland.heading()).isEqualTo("Inbox");
             poland.assertAccessible();
-            poland.open("/app/requests?box=sent");
-            assertThat(poland.text()).contains(reference);
+            poland.open("/app/requests/new");
+            new Select(poland.driver.findElement(By.id("profession"))).selectByValue("NURSE");
+            new Select(poland.driver.findElement(By.id("memberState"))).selectByValue("NL");
+            poland.click("Find");
             poland.assertAccessible();
-            poland.driver.findElement(By.linkText(reference)).click();
-            assertThat(poland.heading()).isEqualTo("Request " + reference);
+            poland.driver.findElement(By.id("responder-" + nl)).click();
+            poland.driver.findElement(By.id("familyName")).sendKeys("<script>alert(1)</script>");
+            poland.driver.findElement(By.id("givenNames")).sendKeys("Anna");
+            poland.driver.executeScript("document.getElementById('birthDate').value = '1984-03-12'");
+            poland.driver.findElement(By.id("q-PQ-G-PER-01")).click();
+            poland.driver.findElement(By.id("freeText")).sendKeys("Was the registration ever suspended?");
+            poland.screenshot("new-request-en");
+            poland.click("Send");
+            String reference = poland.heading().replace("Request ", "");
+            String id = poland.driver.getCurrentUrl().replaceAll(".*/app/requests/([0-9a-f-]{36}).*", "$1");
+            assertThat(poland.text()).contains("Done.", "SENT");
             assertThat(poland.text()).as("the script-named professional is text").contains(
                     "Anna <script>alert(1)</script>");
             assertThat(poland.driver.findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
             poland.assertAccessible();
-            poland.click("Send the request");
-            assertThat(poland.text()).contains("Done.", "SENT");
+            poland.open("/app/requests?box=sent");
+            assertThat(poland.text()).contains(reference);
+            poland.assertAccessible();
 
             // the Netherlands, in Dutch: the request is in the inbox; accept, answer
             netherlands.open("/app/inbox?lang=nl", nlUser);

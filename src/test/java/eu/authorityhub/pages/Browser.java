@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -94,6 +96,32 @@ final class Browser implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + driver
                         .getCurrentUrl() + ":\n" + text()))
                 .click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(driver.executeScript(
+                "return document.readyState")));
+    }
+
+    /** Moves the focus with the Tab key only until it is on the element; fails when the keyboard cannot reach it. */
+    WebElement tabTo(String id) {
+        for (int i = 0; i < 300; i++) {
+            WebElement active = driver.switchTo().activeElement();
+            if (id.equals(active.getDomAttribute("id"))) {
+                return active;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("the keyboard does not reach #" + id + " on " + driver.getCurrentUrl());
+    }
+
+    /** Types on the keyboard into whatever has the focus. */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses Enter on the focused button and waits for the page that answers. */
+    void enter() {
+        WebElement page = driver.findElement(By.tagName("html"));
+        type(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(driver.executeScript(
                 "return document.readyState")));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 import eu.authorityhub.security.Roles;
@@ -107,6 +108,77 @@ class CaseHandlerPagesTest {
             assertThat(france.text()).doesNotContain(reference, "Anna");
             france.assertAccessible();
         }
+    }
+
+    @Test
+    void aRequestIsComposedAndSentWithTheKeyboardAlone() {
+        String pl = Fixtures.authorityCode("PL");
+        String nl = Fixtures.authorityCode("NL");
+        Fixtures.createAuthority(pl, "PL", "NURSE");
+        Fixtures.createAuthority(nl, "NL", "NURSE");
+        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
+        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        try (Browser poland = new Browser(BASE)) {
+            poland.open("/app/inbox?lang=en", plUser);
+            poland.open("/app/requests/new?profession=NURSE&memberState=NL");
+            poland.tabTo("responder-" + nl);
+            poland.type(Keys.SPACE);
+            poland.tabTo("familyName");
+            poland.type("Nowak");
+            poland.tabTo("givenNames");
+            poland.type("Jan");
+            poland.tabTo("birthDate");
+            poland.type("05141979"); // Chromium's date field in English: month, day, year
+            poland.tabTo("q-PQ-G-PER-01");
+            poland.type(Keys.SPACE);
+            // the default due date stays; on to the send button
+            assertThat(poland.tabTo("send").getText()).isEqualTo("Send");
+            poland.enter();
+            assertThat(poland.text()).contains("Done.", "SENT", "Jan Nowak", "May 14, 1979");
+        }
+    }
+
+    @Test
+    void aRefusedFormShowsEachProblemAtItsField() {
+        String pl = Fixtures.authorityCode("PL");
+        String nl = Fixtures.authorityCode("NL");
+        Fixtures.createAuthority(pl, "PL", "NURSE");
+        Fixtures.createAuthority(nl, "NL", "NURSE");
+        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
+        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        try (Browser poland = new Browser(BASE)) {
+            poland.open("/app/requests/new?lang=en&profession=NURSE&memberState=NL", plUser);
+            poland.driver.findElement(By.id("responder-" + nl)).click();
+            poland.driver.findElement(By.id("givenNames")).sendKeys("Jan");
+            poland.driver.executeScript("document.getElementById('birthDate').value = '1979-05-14';"
+                    + " document.getElementById('requestedDueDate').value = '2001-01-01';"
+                    + " document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'));");
+            poland.click("Send");
+            // the family name is missing: marked at its field, summarised at the top, nothing created
+            assertThat(poland.driver.findElement(By.id("familyName")).getDomAttribute("aria-invalid")).isEqualTo(
+                    "true");
+            assertThat(poland.driver.findElement(By.id("familyName-error")).getText()).isEqualTo("required");
+            assertThat(poland.driver.findElement(By.id("givenNames")).getDomProperty("value")).isEqualTo("Jan");
+            poland.assertAccessible();
+            // once named: the service's own rules, the same as the API's
+            poland.driver.findElement(By.id("familyName")).sendKeys("Nowak");
+            poland.driver.executeScript("document.querySelectorAll('[required]').forEach(e =>"
+                    + " e.removeAttribute('required'));");
+            poland.click("Send");
+            // no question chosen: refused by the service, as in the API, shown at the questions
+            assertThat(poland.driver.findElement(By.id("questions-error")).getText()).contains("at least one");
+            poland.assertAccessible();
+            poland.driver.findElement(By.id("q-PQ-G-PER-01")).click();
+            poland.driver.executeScript("document.querySelectorAll('[required]').forEach(e =>"
+                    + " e.removeAttribute('required'));");
+            poland.click("Send");
+            assertThat(poland.driver.findElement(By.id("requestedDueDate-error")).getText()).isEqualTo(
+                    "not in the future");
+            assertThat(poland.text()).contains("requestedDueDate must be after today");
+            poland.assertAccessible();
+        }
+        given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).get("/api/v1/requests?box=sent").then()
+                .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

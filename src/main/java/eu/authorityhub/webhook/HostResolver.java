@@ -37,11 +37,7 @@ final class HostResolver implements AutoCloseable {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     /** The lookup under way per host, until it returns (it may outlive the timeout of those who waited for it). */
     private final Map<String, CompletableFuture<InetAddress[]>> running = new ConcurrentHashMap<>();
-    private final ExecutorService lookups = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "webhook-dns");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService lookups = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("webhook-dns"));
 
     HostResolver(Duration timeout, Duration keep) {
         this.timeout = timeout;

@@ -47,11 +47,7 @@ class OutcomeRecorder {
     private final MeterRegistry meters;
     private final LinkedBlockingQueue<Pending> outcomes = new LinkedBlockingQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-recorder");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("webhook-recorder"));
 
     OutcomeRecorder(EntityManager em, RetryPolicy retries, EndpointDisabler disabler, Clock clock,
             MeterRegistry meters) {

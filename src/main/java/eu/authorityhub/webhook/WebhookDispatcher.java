@@ -48,11 +48,7 @@ public class WebhookDispatcher {
     private final Map<UUID, AtomicInteger> perEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean pumping = new AtomicBoolean();
-    private final ExecutorService pump = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-dispatcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pump = Executors.newSingleThreadExecutor(DaemonThreads.named("webhook-dispatcher"));
 
     WebhookDispatcher(WebhookConfig config, DeliveryClaim claims, DeliverySender sender, OutcomeRecorder recorder,
             Clock clock) {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -149,9 +148,5 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         HubInfrastructure.deleteTree(profile);
-    }
-
-    TakesScreenshot camera() {
-        return driver;
     }
 }

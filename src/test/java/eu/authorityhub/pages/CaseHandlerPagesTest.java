@@ -36,18 +36,12 @@ class CaseHandlerPagesTest {
 
     @Test
     void aRequestGoesFromPolandToTheNetherlandsAndBackInTheBrowser() {
-        String pl = Fixtures.authorityCode("PL");
-        String nl = Fixtures.authorityCode("NL");
-        String fr = Fixtures.authorityCode("FR");
-        Fixtures.createAuthority(pl, "PL", "NURSE");
-        Fixtures.createAuthority(nl, "NL", "NURSE");
-        Fixtures.createAuthority(fr, "FR", "NURSE");
-        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
-        String nlUser = "handler-" + nl.toLowerCase(Locale.ROOT);
-        String frUser = "handler-" + fr.toLowerCase(Locale.ROOT);
-        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
-        PagesIdentityProvider.user(nlUser, Roles.CASE_HANDLER, "authority:" + nl);
-        PagesIdentityProvider.user(frUser, Roles.CASE_HANDLER, "authority:" + fr);
+        String pl = handler("PL");
+        String nl = handler("NL");
+        String fr = handler("FR");
+        String plUser = user(pl);
+        String nlUser = user(nl);
+        String frUser = user(fr);
         try (Browser poland = new Browser(BASE);
                 Browser netherlands = new Browser(BASE);
                 Browser france = new Browser(BASE)) {
@@ -111,13 +105,53 @@ class CaseHandlerPagesTest {
     }
 
     @Test
+    void everyPageInFrenchAndGerman() {
+        String pl = handler("PL");
+        String nl = handler("NL");
+        String id = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).contentType("application/json")
+                .body("""
+                        {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
+                         "professional":{"familyName":"Kowalska","givenNames":"Anna","birthDate":"1984-03-12"},
+                         "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}"""
+                        .formatted(nl, LocalDate.now().plusDays(20)))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        try (Browser poland = new Browser(BASE)) {
+            poland.open("/app/inbox?lang=fr", user(pl));
+            for (String lang : java.util.List.of("fr", "de")) {
+                poland.open("/app/inbox?lang=" + lang);
+                assertThat(poland.heading()).isEqualTo(lang.equals("fr") ? "Boîte de réception" : "Posteingang");
+                poland.assertAccessible();
+                poland.screenshot("inbox-" + lang);
+                poland.open("/app/requests?box=sent&lang=" + lang);
+                assertThat(poland.heading()).isEqualTo(lang.equals("fr") ? "Demandes envoyées" : "Gesendete Ersuchen");
+                poland.assertAccessible();
+                poland.screenshot("requests-" + lang);
+                poland.open("/app/requests/new?profession=NURSE&memberState=NL&lang=" + lang);
+                assertThat(poland.heading()).isEqualTo(lang.equals("fr") ? "Nouvelle demande" : "Neues Ersuchen");
+                poland.assertAccessible();
+                poland.screenshot("new-request-" + lang);
+                poland.open("/app/requests/" + id + "?lang=" + lang);
+                assertThat(poland.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(lang);
+                assertThat(poland.text()).contains(lang.equals("fr")
+                        ? "Ce que vous pouvez faire"
+                        : "Was Sie tun können");
+                poland.assertAccessible();
+                poland.screenshot("case-" + lang);
+                poland.open("/app/requests/" + java.util.UUID.randomUUID() + "?lang=" + lang);
+                assertThat(poland.heading()).isEqualTo(lang.equals("fr")
+                        ? "La page n'a pas pu être affichée"
+                        : "Die Seite konnte nicht angezeigt werden");
+                poland.assertAccessible();
+                poland.screenshot("not-found-" + lang);
+            }
+        }
+    }
+
+    @Test
     void aRequestIsComposedAndSentWithTheKeyboardAlone() {
-        String pl = Fixtures.authorityCode("PL");
-        String nl = Fixtures.authorityCode("NL");
-        Fixtures.createAuthority(pl, "PL", "NURSE");
-        Fixtures.createAuthority(nl, "NL", "NURSE");
-        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
-        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        String pl = handler("PL");
+        String nl = handler("NL");
+        String plUser = user(pl);
         try (Browser poland = new Browser(BASE)) {
             poland.open("/app/inbox?lang=en", plUser);
             poland.open("/app/requests/new?profession=NURSE&memberState=NL");
@@ -140,12 +174,9 @@ class CaseHandlerPagesTest {
 
     @Test
     void aRefusedFormShowsEachProblemAtItsField() {
-        String pl = Fixtures.authorityCode("PL");
-        String nl = Fixtures.authorityCode("NL");
-        Fixtures.createAuthority(pl, "PL", "NURSE");
-        Fixtures.createAuthority(nl, "NL", "NURSE");
-        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
-        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        String pl = handler("PL");
+        String nl = handler("NL");
+        String plUser = user(pl);
         try (Browser poland = new Browser(BASE)) {
             poland.open("/app/requests/new?lang=en&profession=NURSE&memberState=NL", plUser);
             poland.driver.findElement(By.id("responder-" + nl)).click();
@@ -183,12 +214,9 @@ class CaseHandlerPagesTest {
 
     @Test
     void aFormFromAnotherSiteChangesNothing() {
-        String pl = Fixtures.authorityCode("PL");
-        String nl = Fixtures.authorityCode("NL");
-        Fixtures.createAuthority(pl, "PL", "NURSE");
-        Fixtures.createAuthority(nl, "NL", "NURSE");
-        String plUser = "handler-" + pl.toLowerCase(Locale.ROOT);
-        PagesIdentityProvider.user(plUser, Roles.CASE_HANDLER, "authority:" + pl);
+        String pl = handler("PL");
+        String nl = handler("NL");
+        String plUser = user(pl);
         String id = given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).contentType("application/json")
                 .body("""
                         {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
@@ -212,5 +240,17 @@ class CaseHandlerPagesTest {
         }
         given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).get("/api/v1/requests/" + id).then()
                 .statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DRAFT"));
+    }
+
+    /** A fresh authority of the member state, competent for nurses, with a case handler who may sign in. */
+    private static String handler(String memberState) {
+        String code = Fixtures.authorityCode(memberState);
+        Fixtures.createAuthority(code, memberState, "NURSE");
+        PagesIdentityProvider.user(user(code), Roles.CASE_HANDLER, "authority:" + code);
+        return code;
+    }
+
+    private static String user(String authority) {
+        return "handler-" + authority.toLowerCase(Locale.ROOT);
     }
 }

@@ -224,6 +224,18 @@ public class AlertService {
                 (int) items.stream().filter(i -> i.readAt() != null).count(), items);
     }
 
+    /** The caller's own receipt of an alert it received, or empty when it is not a recipient. */
+    @Transactional
+    public java.util.Optional<RecipientView> ownReceipt(Caller caller, UUID id) {
+        String me = caller.authority().orElse("");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select authority, member_state, via_coordinator, routed_at,"
+                + " coordinator_passed_at, received_at, read_at from alert_recipient where alert_id = :id and"
+                + " authority = :me").setParameter("id", id).setParameter("me", me).getResultList();
+        return rows.stream().findFirst().map(r -> new RecipientView((String) r[0], (String) r[1], (String) r[2],
+                time(r[3]), time(r[4]), time(r[5]), time(r[6])));
+    }
+
     /** Alerts received by the caller's authority, filtered; each with its one-line summary. */
     @Transactional
     public List<AlertView> received(Caller caller, String profession, String memberState, AlertPayloads.AlertType type,

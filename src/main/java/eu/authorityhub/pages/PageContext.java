@@ -51,6 +51,11 @@ public class PageContext {
         return request.getParam(name);
     }
 
+    /** Whether the signed-in user administers their authority's connection (webhook subscriptions). */
+    public boolean authorityAdmin() {
+        return identity.hasRole(eu.authorityhub.security.Roles.AUTHORITY_ADMIN);
+    }
+
     public Caller caller() {
         return callers.caller();
     }

@@ -225,4 +225,193 @@ public interface PageMessages {
 
     @Message("Done.")
     String done();
+
+    @Message("Alerts")
+    String alerts();
+
+    @Message("Received alerts")
+    String alertsReceived();
+
+    @Message("Sent alerts")
+    String alertsSent();
+
+    @Message("Kind of alert")
+    String alertType();
+
+    @Message("Restriction or prohibition of practice")
+    String alertType_RESTRICTION_OR_PROHIBITION();
+
+    @Message("Falsified evidence of qualifications")
+    String alertType_FALSIFIED_QUALIFICATION();
+
+    @Message("Active")
+    String alertState_ACTIVE();
+
+    @Message("Withdrawn")
+    String alertState_WITHDRAWN();
+
+    @Message("Expired")
+    String alertState_EXPIRED();
+
+    @Message("No alerts.")
+    String noAlerts();
+
+    @Message("Summary")
+    String summary();
+
+    @Message("Sent")
+    String broadcastAt();
+
+    @Message("late")
+    String late();
+
+    @Message("New alert")
+    String newAlert();
+
+    @Message("An alert tells the competent authorities of every other member state about a decision restricting or prohibiting practice, or about falsified evidence of qualifications. It holds the decision, never its reasons.")
+    String newAlertIntro();
+
+    @Message("The law asks for the alert within three days of the decision; an alert sent later is marked late.")
+    String threeDayRule();
+
+    @Message("For the decision date entered: by {deadline}.")
+    String threeDayDeadline(String deadline);
+
+    @Message("Place of birth")
+    String birthPlace();
+
+    @Message("Specialty")
+    String specialty();
+
+    @Message("Scope")
+    String scope();
+
+    @Message("Prohibited from practising")
+    String scope_FULL_PROHIBITION();
+
+    @Message("Partly restricted")
+    String scope_PARTIAL_RESTRICTION();
+
+    @Message("Not applicable (falsified qualifications)")
+    String scope_NOT_APPLICABLE();
+
+    @Message("Restriction")
+    String restriction();
+
+    @Message("Only for a partial restriction: what may not be done. No reasons.")
+    String restrictionHint();
+
+    @Message("Deciding body")
+    String decidingBody();
+
+    @Message("Date of the decision")
+    String decisionDate();
+
+    @Message("In force from")
+    String periodFrom();
+
+    @Message("In force until")
+    String periodUntil();
+
+    @Message("Leave empty when open-ended.")
+    String periodUntilHint();
+
+    @Message("Send the alert")
+    String broadcast();
+
+    @Message("Alert {reference}")
+    String alertTitle(String reference);
+
+    @Message("Issuer")
+    String issuer();
+
+    @Message("Period")
+    String period();
+
+    @Message("open-ended")
+    String openEnded();
+
+    @Message("Your receipt")
+    String yourReceipt();
+
+    @Message("Read on {date}.")
+    String readOn(String date);
+
+    @Message("Received on {date}, not yet read.")
+    String receivedOn(String date);
+
+    @Message("Not yet confirmed.")
+    String notYetReceived();
+
+    @Message("Confirm receipt")
+    String confirmReceipt();
+
+    @Message("Mark as read")
+    String markRead();
+
+    @Message("Receipts")
+    String receipts();
+
+    @Message("No authority receives this alert.")
+    String noRecipients();
+
+    @Message("Authority")
+    String recipientAuthority();
+
+    @Message("Member state")
+    String memberStateShort();
+
+    @Message("Through the coordinator")
+    String viaCoordinator();
+
+    @Message("Read")
+    String readAt();
+
+    @Message("The professional informed")
+    String informedTitle();
+
+    @Message("Informed in writing on {date}")
+    String informedOn(String date);
+
+    @Message("Informed on")
+    String informedOnLabel();
+
+    @Message("By")
+    String informedMeans();
+
+    @Message("registered letter")
+    String means_REGISTERED_LETTER();
+
+    @Message("letter")
+    String means_LETTER();
+
+    @Message("e-mail")
+    String means_EMAIL();
+
+    @Message("in person")
+    String means_IN_PERSON();
+
+    @Message("other")
+    String means_OTHER();
+
+    @Message("Record")
+    String recordInformed();
+
+    @Message("The decision changed")
+    String changeAlert();
+
+    @Message("Update the alert")
+    String updateAlert();
+
+    @Message("The decision was revoked: withdrawing tells every recipient and removes the professional's personal data.")
+    String withdrawHint();
+
+    @Message("Withdraw the alert")
+    String withdrawAlert();
+
+    @Message("Directory")
+    String directory();
+
+    @Message("Back-office connection")
+    String connection();
 }

@@ -25,7 +25,7 @@ public class Pages {
         return template.instance().setLocale(page.locale()).data("lang", page.language()).data("languages",
                 PageContext.LANGUAGES).data("user", page.user()).data("authority", page.caller().authority()
                         .orElse(null))
-                .data("section", section);
+                .data("section", section).data("admin", page.authorityAdmin());
     }
 
     /** The page as a response: no caching (personal data), and the chosen language remembered. */
@@ -35,6 +35,14 @@ public class Pages {
                         .value(this.page.language()).path("/").sameSite(NewCookie.SameSite.STRICT).httpOnly(true)
                         .maxAge(365 * 24 * 3600).build())
                 .build();
+    }
+
+    /** Field errors of a refused form by field name (the first per field), as the form templates show them. */
+    public static java.util.Map<String, String> byField(java.util.List<eu.authorityhub.api.Problem.FieldError> errors) {
+        java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field().replaceAll("\\[.*", "").replaceFirst("^professional\\.",
+                ""), e.message()));
+        return byField;
     }
 
     public String format(OffsetDateTime t) {

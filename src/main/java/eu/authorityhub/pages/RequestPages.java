@@ -292,9 +292,7 @@ public class RequestPages {
                 .toList();
         List<Offered> offered = catalogue.all().stream().map(e -> new Offered(e.code(), e.text(page.language()),
                 d.questions().contains(e.code()))).toList();
-        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
-        errors.forEach(e -> fieldErrors.putIfAbsent(e.field().replaceAll("\\[.*", "").replaceFirst(
-                "^professional\\.", ""), e.message()));
+        java.util.Map<String, String> fieldErrors = Pages.byField(errors);
         return pages.send(pages.of(compose, "new").data("d", d).data("professions", professions).data("states",
                 states).data("competent", competent).data("looked", !competent.isEmpty()
                         || (d.memberState() != null

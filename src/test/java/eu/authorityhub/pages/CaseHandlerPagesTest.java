@@ -1,10 +1,11 @@
 package eu.authorityhub.pages;
 
 import static io.restassured.RestAssured.given;
+import static eu.authorityhub.pages.PageUsers.handler;
+import static eu.authorityhub.pages.PageUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 import eu.authorityhub.security.Roles;
-import eu.authorityhub.testing.Fixtures;
-import eu.authorityhub.testing.PagesIdentityProvider;
 import eu.authorityhub.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -240,17 +239,5 @@ class CaseHandlerPagesTest {
         }
         given().auth().oauth2(Tokens.forAuthority(pl, Roles.CASE_HANDLER)).get("/api/v1/requests/" + id).then()
                 .statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DRAFT"));
-    }
-
-    /** A fresh authority of the member state, competent for nurses, with a case handler who may sign in. */
-    private static String handler(String memberState) {
-        String code = Fixtures.authorityCode(memberState);
-        Fixtures.createAuthority(code, memberState, "NURSE");
-        PagesIdentityProvider.user(user(code), Roles.CASE_HANDLER, "authority:" + code);
-        return code;
-    }
-
-    private static String user(String authority) {
-        return "handler-" + authority.toLowerCase(Locale.ROOT);
     }
 }

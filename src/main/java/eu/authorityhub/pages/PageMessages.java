@@ -414,4 +414,130 @@ public interface PageMessages {
 
     @Message("Back-office connection")
     String connection();
+
+    @Message("Draft")
+    String state_DRAFT();
+
+    @Message("Sent")
+    String state_SENT();
+
+    @Message("Accepted")
+    String state_ACCEPTED();
+
+    @Message("Answered")
+    String state_ANSWERED();
+
+    @Message("Further information asked")
+    String state_FURTHER_INFO_REQUESTED();
+
+    @Message("Closed")
+    String state_CLOSED();
+
+    @Message("Declined")
+    String state_DECLINED();
+
+    @Message("Withdrawn")
+    String state_WITHDRAWN();
+
+    @Message("Drafted")
+    String step_CREATE();
+
+    @Message("Sent")
+    String step_SEND();
+
+    @Message("Accepted")
+    String step_ACCEPT();
+
+    @Message("Due date proposed")
+    String step_PROPOSE_DUE_DATE();
+
+    @Message("Due date agreed")
+    String step_AGREE_DUE_DATE();
+
+    @Message("Due date rejected")
+    String step_REJECT_DUE_DATE();
+
+    @Message("Forwarded")
+    String step_FORWARD();
+
+    @Message("Reassigned by the coordinator")
+    String step_REASSIGN();
+
+    @Message("Declined")
+    String step_DECLINE();
+
+    @Message("Answers saved")
+    String step_SAVE_ANSWERS();
+
+    @Message("Answered")
+    String step_ANSWER();
+
+    @Message("Further information asked")
+    String step_REQUEST_FURTHER_INFO();
+
+    @Message("Closed")
+    String step_CLOSE();
+
+    @Message("Withdrawn")
+    String step_WITHDRAW();
+
+    @Message("Document attached")
+    String step_ATTACH();
+
+    @Message("Propose this due date")
+    String action_PROPOSE_DUE_DATE();
+
+    @Message("Agree to the proposed due date")
+    String action_AGREE_DUE_DATE();
+
+    @Message("Reject the proposed due date")
+    String action_REJECT_DUE_DATE();
+
+    @Message("Forward")
+    String action_FORWARD();
+
+    @Message("Ask for further information")
+    String action_REQUEST_FURTHER_INFO();
+
+    @Message("Attach")
+    String action_ATTACH();
+
+    @Message("proposed: {date}")
+    String proposedDate(String date);
+
+    @Message("Another due date")
+    String proposeLabel();
+
+    @Message("Competent authority to forward to")
+    String forwardTo();
+
+    @Message("Only these questions (none ticked: the whole request)")
+    String forwardWhich();
+
+    @Message("Further questions, one per line")
+    String furtherQuestions();
+
+    @Message("New due date (optional)")
+    String furtherDue();
+
+    @Message("Documents")
+    String documents();
+
+    @Message("No documents.")
+    String noDocuments();
+
+    @Message("File")
+    String fileName();
+
+    @Message("Size")
+    String size();
+
+    @Message("From")
+    String uploadedBy();
+
+    @Message("Attached")
+    String uploadedAt();
+
+    @Message("A document (PDF, PNG or JPEG)")
+    String attachLabel();
 }

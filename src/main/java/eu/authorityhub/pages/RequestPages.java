@@ -36,7 +36,10 @@ import eu.authorityhub.request.QuestionCatalogue;
 import eu.authorityhub.request.RequestPayloads.CreateRequest;
 import eu.authorityhub.request.RequestPayloads.Procedure;
 import eu.authorityhub.request.RequestPayloads.Professional;
+import eu.authorityhub.request.AttachmentService;
 import eu.authorityhub.request.RequestPayloads.AnswerItem;
+import eu.authorityhub.request.RequestPayloads.ForwardBody;
+import eu.authorityhub.request.RequestPayloads.FurtherInfoBody;
 import eu.authorityhub.request.RequestPayloads.RequestView;
 import eu.authorityhub.request.RequestQueries;
 import eu.authorityhub.request.RequestService;
@@ -58,9 +61,8 @@ import io.quarkus.qute.TemplateData;
 public class RequestPages {
 
     private static final int PAGE = 25;
-    /** The steps these pages offer (forwarding, due dates, further information and attachments come next). */
-    private static final Set<Action> OFFERED = Set.of(Action.SEND, Action.ACCEPT, Action.DECLINE, Action.ANSWER,
-            Action.CLOSE, Action.WITHDRAW);
+    /** The steps a case handler takes on the case page (reassigning is the coordinators'). */
+    private static final Set<Action> OFFERED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Action.REASSIGN));
 
     /** One line of a request list, ready to show. */
     @TemplateData
@@ -75,7 +77,7 @@ public class RequestPages {
 
     /** One timeline entry, ready to show. */
     @TemplateData
-    public record Step(String at, String action, String authority, String detail) {
+    public record Step(String at, String key, String action, String authority, String detail) {
     }
 
     private final RequestQueries queries;
@@ -90,11 +92,14 @@ public class RequestPages {
     private final ReferenceDataService reference;
     private final AuthorityService authorities;
     private final QuestionCatalogue catalogue;
+    private final AttachmentService attachments;
 
     public RequestPages(RequestQueries queries, RequestService requests, PageContext page, Pages pages, Clock clock,
             @Location("pages/requests") Template list, @Location("pages/case") Template caseTemplate,
             @Location("pages/error") Template error, @Location("pages/new-request") Template compose,
-            ReferenceDataService reference, AuthorityService authorities, QuestionCatalogue catalogue) {
+            ReferenceDataService reference, AuthorityService authorities, QuestionCatalogue catalogue,
+            AttachmentService attachments) {
+        this.attachments = attachments;
         this.compose = compose;
         this.reference = reference;
         this.authorities = authorities;
@@ -187,7 +192,7 @@ public class RequestPages {
     }
 
     @POST
-    @Path("/{id}/{action:accept|decline|close|withdraw|send}")
+    @Path("/{id}/{action:accept|decline|close|withdraw|send|agree-due-date|reject-due-date}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
             MultivaluedMap<String, String> form) {
@@ -198,6 +203,8 @@ public class RequestPages {
             case "decline" -> requests.decline(page.caller(), id, reason(form), lang);
             case "close" -> requests.close(page.caller(), id, lang);
             case "withdraw" -> requests.withdraw(page.caller(), id, reason(form), lang);
+            case "agree-due-date" -> requests.settleDueDate(page.caller(), id, true, lang);
+            case "reject-due-date" -> requests.settleDueDate(page.caller(), id, false, lang);
             default -> requests.send(page.caller(), id, lang);
         }
         return Response.seeOther(URI.create("/app/requests/" + id + "?done=" + action)).build();
@@ -207,6 +214,85 @@ public class RequestPages {
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        return answers(id, form, "save".equals(form.getFirst("then")));
+    }
+
+    @POST
+    @Path("/{id}/propose-due-date")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response proposeDueDate(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        page.checkForm(form.getFirst("csrf"));
+        requests.proposeDueDate(page.caller(), id, date(form.getFirst("dueDate"), "dueDate"), page.language());
+        return Response.seeOther(URI.create("/app/requests/" + id + "?done=propose")).build();
+    }
+
+    /** Forwards the whole request, or only the ticked questions as a new request. */
+    @POST
+    @Path("/{id}/forward")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response forward(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        page.checkForm(form.getFirst("csrf"));
+        String to = form.getFirst("to");
+        if (to == null || to.isBlank()) {
+            throw new HubException(eu.authorityhub.api.ErrorCode.VALIDATION_FAILED, "Choose the authority",
+                    List.of(new FieldError("to", "required")), java.util.Map.of());
+        }
+        List<Integer> positions = form.getOrDefault("positions", List.of()).stream().map(Integer::valueOf).toList();
+        requests.forward(page.caller(), id, new ForwardBody(to, reason(form), positions.isEmpty() ? null : positions),
+                page.language());
+        return Response.seeOther(URI.create("/app/requests/" + id + "?done=forward")).build();
+    }
+
+    /** Further questions after the answer, one per line, with an optional new due date. */
+    @POST
+    @Path("/{id}/further-information")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response furtherInformation(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        page.checkForm(form.getFirst("csrf"));
+        List<String> asked = value(form, "questions").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (asked.isEmpty()) {
+            throw new HubException(eu.authorityhub.api.ErrorCode.VALIDATION_FAILED, "Ask at least one question",
+                    List.of(new FieldError("further", "required")), java.util.Map.of());
+        }
+        String due = form.getFirst("dueDate");
+        requests.furtherInformation(page.caller(), id, new FurtherInfoBody(asked, due == null || due.isBlank()
+                ? null
+                : date(due, "dueDate")), page.language());
+        return Response.seeOther(URI.create("/app/requests/" + id + "?done=further")).build();
+    }
+
+    /** Uploads a document (a multipart form, so it works without JavaScript). */
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(@PathParam("id") UUID id, @org.jboss.resteasy.reactive.RestForm String csrf,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file)
+            throws java.io.IOException {
+        page.checkForm(csrf);
+        if (file == null || file.size() == 0) {
+            throw new HubException(eu.authorityhub.api.ErrorCode.VALIDATION_FAILED, "Choose a file",
+                    List.of(new FieldError("file", "required")), java.util.Map.of());
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            attachments.attach(page.caller(), id, java.nio.file.Path.of(file.fileName()).getFileName().toString(),
+                    file.contentType(), in);
+        }
+        return Response.seeOther(URI.create("/app/requests/" + id + "?done=attach")).build();
+    }
+
+    /** Downloads a document: never shown inline, never cached (nosniff comes with every answer). */
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+        eu.authorityhub.request.Attachment a = attachments.get(page.caller(), id, attachmentId);
+        return Response.ok(a.content, a.contentType).header("Content-Disposition", "attachment; filename=\""
+                + a.fileName.replaceAll("[\"\\\\\\r\\n]", "_") + "\"").header(
+                        "Cache-Control", "no-store")
+                .build();
+    }
+
+    private Response answers(UUID id, MultivaluedMap<String, String> form, boolean saveOnly) {
         page.checkForm(form.getFirst("csrf"));
         RequestView r = queries.get(page.caller(), id, page.language());
         List<AnswerItem> answers = new ArrayList<>();
@@ -218,7 +304,11 @@ public class RequestPages {
                         : TextNode.valueOf(v.strip())));
             }
         });
-        requests.answer(page.caller(), id, answers, page.language());
+        if (saveOnly) {
+            requests.saveAnswers(page.caller(), id, answers, page.language());
+        } else {
+            requests.answer(page.caller(), id, answers, page.language());
+        }
         return Response.seeOther(URI.create("/app/requests/" + id + "?done=answer")).build();
     }
 
@@ -230,25 +320,59 @@ public class RequestPages {
             return pages.send(pages.of(error, "requests").data("message", e.getMessage()), e.code().status());
         }
         UUID id = UUID.fromString(path.substring("/app/requests/".length(), "/app/requests/".length() + 36));
-        return casePage(id, e.getMessage(), e.code().status());
+        return casePage(id, e.getMessage(), Pages.byField(e.errors()), e.code().status());
     }
 
     private Response casePage(UUID id, String notice, int status) {
+        return casePage(id, notice, java.util.Map.of(), status);
+    }
+
+    private Response casePage(UUID id, String notice, java.util.Map<String, String> errors, int status) {
         RequestView r = queries.get(page.caller(), id, page.language());
-        List<String> actions = queries.available(page.caller(), r).stream().filter(OFFERED::contains).map(
-                Enum::name).toList();
+        List<String> actions = queries.available(page.caller(), r).stream().filter(OFFERED::contains).filter(
+                a -> r.proposedDueDate() != null || (a != Action.AGREE_DUE_DATE && a != Action.REJECT_DUE_DATE))
+                .map(Enum::name).toList();
         List<Step> timeline = queries.timeline(page.caller(), id).stream().map(t -> new Step(pages.format(t.at()),
-                t.action(), t.authority(), t.detail())).toList();
+                STEPS.contains(t.action()) ? "step_" + t.action() : null, t.action(), t.authority(), t.detail()))
+                .toList();
         String done = page.query("done");
         List<Question> questions = r.questions().stream().map(q -> new Question(q.position(), q.text(), q
                 .answerType(), q.choices(), q.answer() == null || q.answer().isNull() ? null : q.answer().asText()))
                 .toList();
         String born = r.professional() == null ? null : pages.format(r.professional().birthDate());
+        List<Choice> forwardTo = List.of();
+        if (actions.contains(Action.FORWARD.name())) {
+            String state = authorities.get(r.responder()).memberState();
+            forwardTo = authorities.competent(r.profession(), state).stream().filter(a -> !a.code().equals(r
+                    .responder()) && !a.code().equals(r.requester())).map(a -> new Choice(a.code(), a.name() + " ("
+                            + a.code() + ")", false))
+                    .toList();
+        }
+        List<Document> documents = attachments.list(page.caller(), id).stream().map(a -> new Document(a.id()
+                .toString(), a.fileName(), a.contentType(),
+                a.sizeBytes() < 1024
+                        ? a.sizeBytes() + " B"
+                        : (a
+                                .sizeBytes() + 1023) / 1024 + " KB",
+                a.uploadedBy(), pages.format(a.uploadedAt()), a.sha256())).toList();
         return pages.send(pages.of(caseTemplate, "requests").data("r", r).data("due", pages.format(r
-                .agreedDueDate() != null ? r.agreedDueDate() : r.requestedDueDate())).data("actions", actions)
-                .data("questions", questions).data("born", born)
-                .data("timeline", timeline).data("csrf", page.csrfToken())
-                .data("notice", notice).data("done", done != null && notice == null), status);
+                .agreedDueDate() != null ? r.agreedDueDate() : r.requestedDueDate())).data("proposed", pages.format(r
+                        .proposedDueDate()))
+                .data("actions", actions).data("questions", questions).data("born", born)
+                .data("timeline", timeline).data("csrf", page.csrfToken()).data("forwardTo", forwardTo)
+                .data("documents", documents).data("tomorrow", LocalDate.now(clock).plusDays(1).toString())
+                .data("errors", errors).data("notice", notice).data("done", done != null && notice == null),
+                status);
+    }
+
+    /** The timeline's steps that have a name in the page language. */
+    private static final Set<String> STEPS = java.util.stream.Stream.concat(java.util.stream.Stream.of("CREATE"),
+            java.util.Arrays.stream(Action.values()).map(Enum::name)).collect(java.util.stream.Collectors.toSet());
+
+    /** An attachment, ready to show. */
+    @TemplateData
+    public record Document(String id, String fileName, String contentType, String size, String uploadedBy,
+            String uploadedAt, String sha256) {
     }
 
     /** What the new-request form holds, to show it again as entered. */
@@ -306,6 +430,15 @@ public class RequestPages {
     private static String value(MultivaluedMap<String, String> form, String name) {
         String v = form.getFirst(name);
         return v == null ? "" : v;
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.strip());
+        } catch (DateTimeParseException e) {
+            throw new HubException(eu.authorityhub.api.ErrorCode.VALIDATION_FAILED, field + " is not a date",
+                    List.of(new FieldError(field, "a date, yyyy-mm-dd")), java.util.Map.of());
+        }
     }
 
     private static String reason(MultivaluedMap<String, String> form) {

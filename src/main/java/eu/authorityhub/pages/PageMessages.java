@@ -540,4 +540,193 @@ public interface PageMessages {
 
     @Message("A document (PDF, PNG or JPEG)")
     String attachLabel();
+
+    @Message("Who is competent for a profession in a member state: choose both, or search by name.")
+    String directoryIntro();
+
+    @Message("Name contains")
+    String authorityName();
+
+    @Message("{total} authorities found")
+    String found(String total);
+
+    @Message("Code")
+    String code();
+
+    @Message("Name in the directory")
+    String officialName();
+
+    @Message("Working languages")
+    String workingLanguages();
+
+    @Message("Alerts")
+    String alertsParticipation();
+
+    @Message("Takes no part")
+    String alerts_NONE();
+
+    @Message("Sends")
+    String alerts_SEND();
+
+    @Message("Receives")
+    String alerts_RECEIVE();
+
+    @Message("Sends and receives")
+    String alerts_SEND_AND_RECEIVE();
+
+    @Message("No longer active")
+    String inactive();
+
+    @Message("Competent for")
+    String competentFor();
+
+    @Message("Policy areas")
+    String policyAreas();
+
+    @Message("Contact")
+    String contact();
+
+    @Message("Send a request to this member state")
+    String askThisState();
+
+    @Message("Connect your authority's national system: the hub sends it every event for your authority, signed (Standard Webhooks), and retries until it answers.")
+    String connectionIntro();
+
+    @Message("Subscriptions")
+    String subscriptions();
+
+    @Message("No national system is connected yet.")
+    String noSubscriptions();
+
+    @Message("Address of the receiving system")
+    String endpoint();
+
+    @Message("An https address your national system answers on.")
+    String endpointHint();
+
+    @Message("Description")
+    String description();
+
+    @Message("Events")
+    String eventTypes();
+
+    @Message("Information requests")
+    String family_request();
+
+    @Message("Alerts")
+    String family_alert();
+
+    @Message("Deadline notices")
+    String family_deadline();
+
+    @Message("Connection notices")
+    String family_webhook();
+
+    @Message("Also sign with an Ed25519 key (the public key is shown once)")
+    String ed25519();
+
+    @Message("Connect")
+    String createSubscription();
+
+    @Message("Connect a system")
+    String newSubscription();
+
+    @Message("Active")
+    String hookState_ACTIVE();
+
+    @Message("Disabled")
+    String hookState_DISABLED();
+
+    @Message("Deleted")
+    String hookState_DELETED();
+
+    @Message("The signing secret")
+    String secretTitle();
+
+    @Message("Copy it now into your national system: it is shown only this once.")
+    String secretOnce();
+
+    @Message("Secret")
+    String secretLabel();
+
+    @Message("Public key")
+    String publicKeyLabel();
+
+    @Message("The previous secret still signs until {date}.")
+    String graceUntil(String date);
+
+    @Message("Your system checks the webhook-signature header of every delivery with it.")
+    String secretUse();
+
+    @Message("To the subscription")
+    String toSubscription();
+
+    @Message("Connected system")
+    String subscriptionTitle();
+
+    @Message("Successful attempts, last 24 hours")
+    String successRate();
+
+    @Message("of {count} attempts")
+    String attempts24h(long count);
+
+    @Message("Waiting to be delivered")
+    String waiting();
+
+    @Message("Failed deliveries")
+    String failedDeliveries();
+
+    @Message("Last success")
+    String lastSuccess();
+
+    @Message("Last failure")
+    String lastFailure();
+
+    @Message("Issue a new secret")
+    String rotate();
+
+    @Message("Pause deliveries")
+    String disable();
+
+    @Message("Resume deliveries")
+    String enable();
+
+    @Message("Disconnect")
+    String deleteSubscription();
+
+    @Message("Deliveries")
+    String deliveryLog();
+
+    @Message("Nothing was sent yet.")
+    String noDeliveries();
+
+    @Message("Attempts")
+    String tries();
+
+    @Message("Created")
+    String created();
+
+    @Message("Delivered, or next attempt")
+    String deliveredOrNext();
+
+    @Message("Attempts of delivery {id}")
+    String attemptsOf(long id);
+
+    @Message("Waiting")
+    String delivery_PENDING();
+
+    @Message("Delivered")
+    String delivery_DELIVERED();
+
+    @Message("Failed")
+    String delivery_FAILED();
+
+    @Message("Send again")
+    String replay();
+
+    @Message("Send delivery {id} again")
+    String replayOf(long id);
+
+    @Message("All subscriptions")
+    String backToConnection();
 }

@@ -45,6 +45,11 @@ public class Pages {
         return byField;
     }
 
+    /** A member state's name in the page language. */
+    public String country(String code) {
+        return java.util.Locale.of("", code).getDisplayCountry(page.locale());
+    }
+
     public String format(OffsetDateTime t) {
         return t == null
                 ? ""

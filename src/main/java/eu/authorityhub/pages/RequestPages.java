@@ -396,8 +396,8 @@ public class RequestPages {
         java.util.Locale locale = page.locale();
         List<Choice> professions = reference.professions(locale, null).stream().map(p -> new Choice(p.code(), p
                 .name(), p.code().equals(d.profession()))).toList();
-        List<Choice> states = reference.memberStates().stream().map(m -> new Choice(m.code(), m.name(), m.code()
-                .equals(d.memberState()))).toList();
+        List<Choice> states = reference.memberStates().stream().map(m -> new Choice(m.code(), pages.country(m.code()), m
+                .code().equals(d.memberState()))).toList();
         List<Choice> competent = List.of();
         if (d.profession() != null && d.memberState() != null && !d.profession().isBlank() && !d.memberState()
                 .isBlank()) {

@@ -198,6 +198,7 @@ public final class DevIdentityProvider implements AutoCloseable {
         claims.put("iat", now);
         claims.put("exp", now + 3600);
         claims.put("preferred_username", g.user());
+        claims.put("email", g.user() + "@users.hub.test"); // a reserved test domain: mail stays in the dev SMTP server
         claims.put("groups", List.of(users.get(g.user()).split("\\s*,\\s*")));
         claims.put("sid", B64.encodeToString(randomBytes()));
         Map<String, Object> id = new HashMap<>(claims);

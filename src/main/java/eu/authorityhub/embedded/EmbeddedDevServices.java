@@ -32,6 +32,7 @@ import io.smallrye.config.common.MapBackedConfigSource;
 public final class EmbeddedDevServices implements ConfigSourceFactory {
 
     static final String STARTED = "hub.embedded.started";
+    private static final String MAIL_STARTED = "hub.embedded.mail-started";
     private static final String WEB_OIDC = "quarkus.oidc.web.auth-server-url";
     private static final String DEMO_ROLES = "quarkus.oidc.devservices.roles.";
     private static final String KAFKA = "kafka.bootstrap.servers";
@@ -46,6 +47,7 @@ public final class EmbeddedDevServices implements ConfigSourceFactory {
                 .map(ConfigValue::getValue).filter(v -> !v.isBlank());
         List<ConfigSource> sources = new ArrayList<>();
         webIdentityProvider(context, setting).ifPresent(sources::add);
+        mailServer(setting).ifPresent(sources::add);
         sources.addAll(servers(setting));
         return sources;
     }
@@ -77,6 +79,25 @@ public final class EmbeddedDevServices implements ConfigSourceFactory {
         }
         return Optional.of(new MapBackedConfigSource("embedded identity provider", Map.of(WEB_OIDC, System
                 .getProperty(WEB_OIDC)), 150) {
+        });
+    }
+
+    /** The dev mail server, unless a mail server is configured. Once per JVM. */
+    private static Optional<ConfigSource> mailServer(Function<String, Optional<String>> setting) {
+        if (System.getProperty(MAIL_STARTED) == null) {
+            if (setting.apply("quarkus.mailer.host").isPresent() || !EmbeddedMail.present()) {
+                return Optional.empty();
+            }
+            Map<String, String> config = EmbeddedMail.start(port(setting, "hub.embedded.smtp-port", 13025), port(
+                    setting, EmbeddedMail.IMAP_PORT, 13143));
+            config.forEach(System::setProperty);
+            System.setProperty(MAIL_STARTED, String.join(",", config.keySet()));
+        }
+        Map<String, String> config = new java.util.HashMap<>();
+        for (String key : System.getProperty(MAIL_STARTED).split(",")) {
+            config.put(key, System.getProperty(key));
+        }
+        return Optional.of(new MapBackedConfigSource("embedded mail server", config, 150) {
         });
     }
 

@@ -2,7 +2,9 @@ package eu.authorityhub.inbox;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hibernate.Session;
+
+import eu.authorityhub.mail.MailQueue;
 
 /**
  * The one way into the inbox: the request inbox builder and the alert fan-out both write through here, in their own
@@ -27,9 +31,13 @@ public class InboxWriter {
     }
 
     private final EntityManager em;
+    private final MailQueue mails;
+    private final Clock clock;
 
-    public InboxWriter(EntityManager em) {
+    public InboxWriter(EntityManager em, MailQueue mails, Clock clock) {
         this.em = em;
+        this.mails = mails;
+        this.clock = clock;
     }
 
     /**
@@ -44,7 +52,7 @@ public class InboxWriter {
         }
         String[] authorities = new LinkedHashSet<>(addressees).toArray(String[]::new);
         em.flush(); // entries written through the entity model earlier in this transaction come first
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        int written = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement p = c.prepareStatement("insert into inbox_entry (authority, case_id, case_type,"
                     + " event_id, event_type, state, at) select a, ?, ?, ?, ?, ?, ? from unnest(?) a"
                     + " on conflict (authority, event_id) do nothing")) {
@@ -58,5 +66,9 @@ public class InboxWriter {
                 return p.executeUpdate();
             }
         });
+        // the people of those authorities who want mails are told, once this transaction has committed
+        mails.enqueue(d.caseType(), d.caseId(), d.eventId(), d.eventType(), List.of(authorities), OffsetDateTime.now(
+                clock));
+        return written;
     }
 }

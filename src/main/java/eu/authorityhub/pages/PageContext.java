@@ -51,6 +51,11 @@ public class PageContext {
         return request.getParam(name);
     }
 
+    /** The signed-in person's e-mail address from their sign-in, if the provider gives one. */
+    public String email() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("email") : null;
+    }
+
     /** Whether the signed-in user administers their authority's connection (webhook subscriptions). */
     public boolean authorityAdmin() {
         return identity.hasRole(eu.authorityhub.security.Roles.AUTHORITY_ADMIN);

@@ -729,4 +729,28 @@ public interface PageMessages {
 
     @Message("All subscriptions")
     String backToConnection();
+
+    @Message("Mail notices")
+    String settings();
+
+    @Message("Mails go to {email}, the address of your sign-in. They name the case reference and link here, never the professional.")
+    String mailTo(String email);
+
+    @Message("Your sign-in gives no e-mail address, so no mails can be sent to you.")
+    String noEmail();
+
+    @Message("Tell me by mail when something arrives for my authority")
+    String mailHowOften();
+
+    @Message("At once, one mail each time")
+    String frequency_IMMEDIATE();
+
+    @Message("Once a day, in one digest")
+    String frequency_DAILY();
+
+    @Message("Never")
+    String frequency_NONE();
+
+    @Message("Save")
+    String save();
 }

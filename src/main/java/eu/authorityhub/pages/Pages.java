@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import eu.authorityhub.mail.MailRecipients;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
@@ -16,12 +17,19 @@ import io.quarkus.qute.TemplateInstance;
 public class Pages {
 
     private final PageContext page;
+    private final MailRecipients recipients;
 
-    public Pages(PageContext page) {
+    public Pages(PageContext page, MailRecipients recipients) {
         this.page = page;
+        this.recipients = recipients;
     }
 
+    /**
+     * A page with what every page shows. The person is (re)registered for mail notices of their authority, with the
+     * address and language of this visit (written only when one of them changed).
+     */
     public TemplateInstance of(Template template, String section) {
+        page.caller().authority().ifPresent(a -> recipients.seen(page.user(), a, page.email(), page.language()));
         return template.instance().setLocale(page.locale()).data("lang", page.language()).data("languages",
                 PageContext.LANGUAGES).data("user", page.user()).data("authority", page.caller().authority()
                         .orElse(null))

@@ -5,15 +5,20 @@ import static eu.authorityhub.pages.PageUsers.handler;
 import static eu.authorityhub.pages.PageUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
+import eu.authorityhub.embedded.EmbeddedMail;
 import eu.authorityhub.security.Roles;
+import eu.authorityhub.testing.MailServer;
 import eu.authorityhub.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,6 +49,8 @@ class CaseHandlerPagesTest {
         try (Browser poland = new Browser(BASE);
                 Browser netherlands = new Browser(BASE);
                 Browser france = new Browser(BASE)) {
+            // the Dutch case handler has used the pages in Dutch before: mails reach them in Dutch
+            netherlands.open("/app/inbox?lang=nl", nlUser);
             // Poland signs in, finds the Dutch competent authority, composes and sends a request about a
             // professional whose name is a script
             poland.open("/app/inbox?lang=en", plUser);
@@ -74,7 +81,8 @@ class CaseHandlerPagesTest {
             poland.assertAccessible();
 
             // the Netherlands, in Dutch: the request is in the inbox; accept, answer
-            netherlands.open("/app/inbox?lang=nl", nlUser);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !netherlands.open("/app/inbox").driver
+                    .findElements(By.partialLinkText("REQUEST")).isEmpty());
             assertThat(netherlands.heading()).isEqualTo("Postvak");
             netherlands.driver.findElement(By.partialLinkText("REQUEST")).click();
             assertThat(netherlands.heading()).isEqualTo("Verzoek " + reference);
@@ -94,6 +102,18 @@ class CaseHandlerPagesTest {
             poland.click("Close the request");
             assertThat(poland.text()).contains("Done.", "Closed");
             poland.screenshot("case-closed-en");
+
+            // the Dutch case handler was told by mail, in Dutch, once for each of Poland's two steps (send, close),
+            // with the link and without the professional
+            String address = nlUser + "@users.hub.test";
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> MailServer.mailbox(address).size() >= 2);
+            List<EmbeddedMail.Caught> mails = MailServer.mailbox(address);
+            assertThat(mails).hasSize(2).allSatisfy(m -> {
+                assertThat(m.subject()).isEqualTo("Autoriteitenplatform: " + reference);
+                assertThat(m.text()).contains("Verzoek " + reference + ": http://localhost:8081/app/requests/" + id,
+                        "Goedendag").doesNotContain("Anna", "script");
+            });
 
             // an outsider's direct case URL: the same page as for a case that does not exist
             france.open("/app/requests/" + id + "?lang=en", frUser);

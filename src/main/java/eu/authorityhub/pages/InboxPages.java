@@ -25,6 +25,9 @@ import io.quarkus.qute.TemplateData;
 public class InboxPages {
 
     private static final int SHOWN = 100;
+    /** The event type without its namespace and version: "request.send". */
+    private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile(
+            "^eu\\.authorityhub\\.|\\.v[0-9]+$");
 
     /** One line of the inbox, ready to show. */
     @TemplateData
@@ -62,7 +65,7 @@ public class InboxPages {
     private List<Line> lines(String kind) {
         return inbox.latest(page.caller(), kind(kind), SHOWN).stream().map(e -> new Line(pages.format(e.at()),
                 e.caseType(), e.caseId().toString(), e.caseType() + " " + e.caseId().toString().substring(0, 8),
-                e.eventType().replaceFirst("^eu\\.authorityhub\\.", "").replaceFirst("\\.v[0-9]+$", ""), e.state()))
+                EVENT_NAME.matcher(e.eventType()).replaceAll(""), e.state()))
                 .toList();
     }
 

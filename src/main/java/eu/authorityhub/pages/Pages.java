@@ -18,6 +18,8 @@ public class Pages {
 
     private final PageContext page;
     private final MailRecipients recipients;
+    private DateTimeFormatter dateTime;
+    private DateTimeFormatter date;
 
     public Pages(PageContext page, MailRecipients recipients) {
         this.page = page;
@@ -59,16 +61,23 @@ public class Pages {
     }
 
     public String format(OffsetDateTime t) {
-        return t == null
-                ? ""
-                : t.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                        .withLocale(page.locale()));
+        if (t == null) {
+            return "";
+        }
+        if (dateTime == null) { // one formatter per page, not per value (a timeline has hundreds)
+            dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(page
+                    .locale());
+        }
+        return t.format(dateTime);
     }
 
     public String format(java.time.LocalDate d) {
-        return d == null
-                ? ""
-                : d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(page
-                        .locale()));
+        if (d == null) {
+            return "";
+        }
+        if (date == null) {
+            date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(page.locale());
+        }
+        return d.format(date);
     }
 }

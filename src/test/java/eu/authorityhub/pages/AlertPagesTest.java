@@ -112,6 +112,10 @@ class AlertPagesTest {
             assertThat(france.heading()).isEqualTo("Alertes envoyées");
             assertThat(france.text()).contains("Aucune alerte.");
             france.assertAccessible();
+            // signing out ends the session at the provider too: the next page asks who signs in
+            france.open("/app/sign-out");
+            france.open("/app/inbox");
+            assertThat(france.driver.findElements(By.cssSelector("button[name=user]"))).isNotEmpty();
         }
         given().auth().oauth2(Tokens.forAuthority(fr, Roles.CASE_HANDLER)).get("/api/v1/alerts/sent").then()
                 .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));

@@ -185,8 +185,10 @@ public class RequestPages {
         }
     }
 
+    /** One transaction for the page's reads (the case, its steps, timeline, documents, forward targets). */
     @GET
     @Path("/{id}")
+    @jakarta.transaction.Transactional
     public Response show(@PathParam("id") UUID id) {
         return casePage(id, null, 200);
     }

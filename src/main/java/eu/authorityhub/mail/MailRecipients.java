@@ -54,6 +54,13 @@ public class MailRecipients {
         recorded.put(subject, state);
     }
 
+    /** Every address mails may go to (the dev mail page reads their mailboxes). */
+    @Transactional
+    public List<String> addresses() {
+        return em.createNativeQuery("select email from mail_recipient where email is not null order by email",
+                String.class).getResultList().stream().map(String::valueOf).toList();
+    }
+
     @Transactional
     public Frequency frequency(String subject) {
         List<?> found = em.createNativeQuery("select frequency from mail_recipient where subject = :s")

@@ -174,7 +174,13 @@ class CaseHandlerPagesTest {
         try (Browser poland = new Browser(BASE)) {
             poland.open("/app/inbox?lang=en", plUser);
             poland.open("/app/requests/new?profession=NURSE&memberState=NL");
-            poland.tabTo("responder-" + nl);
+            // Tab reaches a radio group once; the arrow keys move within it (and choose)
+            poland.tabTo(poland.driver.findElements(org.openqa.selenium.By.name("responder")).get(0).getDomAttribute(
+                    "id"));
+            for (int i = 0; i < 200 && !("responder-" + nl).equals(poland.driver.switchTo().activeElement()
+                    .getDomAttribute("id")); i++) {
+                poland.type(Keys.ARROW_DOWN);
+            }
             poland.type(Keys.SPACE);
             poland.tabTo("familyName");
             poland.type("Nowak");

@@ -1,8 +1,11 @@
 package eu.authorityhub.inbox;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import eu.authorityhub.api.ErrorCode;
@@ -15,17 +18,66 @@ import eu.authorityhub.security.Caller;
 @ApplicationScoped
 public class InboxService {
 
-    /** The newest entries first, optionally of one case type (REQUEST, ALERT): what the inbox page shows. */
+    /** The kinds the inbox page filters by: requests (and their steps), alerts, deadline notices. */
+    public static final List<String> KINDS = List.of("REQUEST", "ALERT", "DEADLINE");
+    private static final String DEADLINE_TYPES = "eu.authorityhub.deadline.%";
+
+    private final EntityManager em;
+
+    public InboxService(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The newest entries first, optionally of one kind ({@link #KINDS}): what the inbox page shows. */
     @Transactional
-    public List<InboxEntryView> latest(Caller caller, String caseType, int limit) {
+    public List<InboxEntryView> latest(Caller caller, String kind, int limit) {
         String authority = owner(caller);
-        var query = caseType == null
+        var query = kind == null
                 ? InboxEntry.<InboxEntry>find("authority = ?1 order by cursor desc", authority)
-                : InboxEntry.<InboxEntry>find("authority = ?1 and caseType = ?2 order by cursor desc", authority,
-                        caseType);
+                : "DEADLINE".equals(kind)
+                        ? InboxEntry.<InboxEntry>find("authority = ?1 and eventType like ?2 order by cursor desc",
+                                authority, DEADLINE_TYPES)
+                        : InboxEntry.<InboxEntry>find("authority = ?1 and caseType = ?2 and eventType not like ?3"
+                                + " order by cursor desc", authority, kind, DEADLINE_TYPES);
         return query.page(0, limit).list().stream()
                 .map(e -> new InboxEntryView(e.cursor, e.caseType, e.caseId, e.eventId, e.eventType, e.state, e.at))
                 .toList();
+    }
+
+    /** How many entries of each kind the inbox holds, and how many arrived after a cursor. */
+    @Transactional
+    public Map<String, Long> counts(Caller caller, long after) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select case when event_type like :d then 'DEADLINE' else case_type"
+                + " end, count(*), count(*) filter (where cursor > :after) from inbox_entry where authority = :a"
+                + " group by 1").setParameter("d", DEADLINE_TYPES).setParameter("after", after).setParameter("a",
+                        owner(caller))
+                .getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        KINDS.forEach(k -> counts.put(k, 0L));
+        long fresh = 0;
+        for (Object[] r : rows) {
+            counts.put(String.valueOf(r[0]), ((Number) r[1]).longValue());
+            fresh += ((Number) r[2]).longValue();
+        }
+        counts.put("NEW", fresh);
+        return counts;
+    }
+
+    /**
+     * A person opens their inbox: returns the cursor up to which they had seen it before (entries after it are new to
+     * them), and records that they have now seen everything.
+     */
+    @Transactional
+    public long visit(Caller caller) {
+        String authority = owner(caller);
+        List<?> before = em.createNativeQuery("select seen_cursor from inbox_reader where subject = :s and authority ="
+                + " :a").setParameter("s", caller.subject()).setParameter("a", authority).getResultList();
+        em.createNativeQuery("insert into inbox_reader (subject, authority, seen_cursor) select :s, :a,"
+                + " coalesce(max(cursor), 0) from inbox_entry where authority = :a on conflict (subject, authority)"
+                + " do update set seen_cursor = excluded.seen_cursor").setParameter("s", caller.subject())
+                .setParameter("a", authority).executeUpdate();
+        return before.isEmpty() ? 0 : ((Number) before.get(0)).longValue();
     }
 
     private static String owner(Caller caller) {

@@ -31,7 +31,8 @@ public class InboxPages {
 
     /** One line of the inbox, ready to show. */
     @TemplateData
-    public record Line(String at, String caseType, String caseId, String label, String event, String state) {
+    public record Line(String at, String caseType, String caseId, String label, String event, String state,
+            boolean fresh) {
     }
 
     private final InboxService inbox;
@@ -49,27 +50,33 @@ public class InboxPages {
         this.entries = entries;
     }
 
+    /** The inbox; entries that arrived since the person's previous visit are marked new (and counted). */
     @GET
     public Response show(@QueryParam("kind") String kind) {
-        return pages.send(pages.of(inboxTemplate, "inbox").data("kind", kind(kind)).data("entries", lines(kind)),
+        long seen = inbox.visit(page.caller());
+        java.util.Map<String, Long> counts = inbox.counts(page.caller(), seen);
+        String k = kind(kind);
+        return pages.send(pages.of(inboxTemplate, "inbox").data("kind", k).data("kinds", InboxService.KINDS).data(
+                "counts", counts).data("fresh", counts.get("NEW")).data("seen", seen).data("entries", lines(k,
+                        seen)),
                 200);
     }
 
-    /** The entries alone, for the in-place refresh. */
+    /** The entries alone, for the in-place refresh; {@code seen} keeps the marks of the page's first view. */
     @GET
     @Path("/entries")
-    public Response entries(@QueryParam("kind") String kind) {
-        return pages.send(pages.of(entries, "inbox").data("entries", lines(kind)), 200);
+    public Response entries(@QueryParam("kind") String kind, @QueryParam("seen") long seen) {
+        return pages.send(pages.of(entries, "inbox").data("entries", lines(kind(kind), seen)), 200);
     }
 
-    private List<Line> lines(String kind) {
-        return inbox.latest(page.caller(), kind(kind), SHOWN).stream().map(e -> new Line(pages.format(e.at()),
+    private List<Line> lines(String kind, long seen) {
+        return inbox.latest(page.caller(), kind, SHOWN).stream().map(e -> new Line(pages.format(e.at()),
                 e.caseType(), e.caseId().toString(), e.caseType() + " " + e.caseId().toString().substring(0, 8),
-                EVENT_NAME.matcher(e.eventType()).replaceAll(""), e.state()))
+                EVENT_NAME.matcher(e.eventType()).replaceAll(""), e.state(), e.cursor() > seen))
                 .toList();
     }
 
     private static String kind(String kind) {
-        return "REQUEST".equals(kind) || "ALERT".equals(kind) ? kind : null;
+        return kind != null && InboxService.KINDS.contains(kind) ? kind : null;
     }
 }

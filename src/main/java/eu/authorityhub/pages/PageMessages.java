@@ -753,4 +753,28 @@ public interface PageMessages {
 
     @Message("Save")
     String save();
+
+    @Message("{count} new since your last visit.")
+    String newSinceLastVisit(long count);
+
+    @Message("Requests")
+    String kindCount_REQUEST();
+
+    @Message("Alerts")
+    String kindCount_ALERT();
+
+    @Message("Deadline notices")
+    String kindCount_DEADLINE();
+
+    @Message("new")
+    String newBadge();
+
+    @Message("Order")
+    String sortBy();
+
+    @Message("Latest change first")
+    String sortUpdated();
+
+    @Message("Earliest due date first")
+    String sortDue();
 }

@@ -116,12 +116,16 @@ public class RequestPages {
 
     @GET
     public Response list(@QueryParam("box") @DefaultValue("received") String box,
+            @QueryParam("state") String stateName, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") int pageNumber) {
         String b = "sent".equals(box) ? "sent" : "received";
+        RequestState state = java.util.Arrays.stream(RequestState.values()).filter(s -> s.name().equals(stateName))
+                .findFirst().orElse(null);
+        boolean byDue = "due".equals(sort);
         int p = Math.max(0, pageNumber);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>();
-        queries.list(page.caller(), b, null, p, PAGE + 1).forEach(s -> {
+        queries.list(page.caller(), b, state, byDue, p, PAGE + 1).forEach(s -> {
             boolean open = s.state().open() && s.state() != RequestState.DRAFT;
             rows.add(new Row(s.id().toString(), s.reference(), s.state().name(), s.requester(), s.responder(),
                     s.profession(), pages.format(s.dueDate()), open && s.dueDate().isBefore(today), open && !s
@@ -130,7 +134,9 @@ public class RequestPages {
         });
         boolean more = rows.size() > PAGE;
         return pages.send(pages.of(list, "requests").data("box", b).data("rows", more ? rows.subList(0, PAGE) : rows)
-                .data("page", p).data("hasMore", more), 200);
+                .data("page", p).data("hasMore", more).data("states", RequestState.values())
+                .data("state", state == null ? "" : state.name())
+                .data("sort", byDue ? "due" : "updated"), 200);
     }
 
     /**

@@ -57,6 +57,13 @@ public class RequestQueries {
     /** The caller's requests: sent (its authority asks) or received (its authority is asked). */
     @Transactional
     public List<SummaryView> list(Caller caller, String box, RequestState state, int page, int size) {
+        return list(caller, box, state, false, page, size);
+    }
+
+    /** The list, newest change first, or (byDueDate) the earliest due date first. */
+    @Transactional
+    public List<SummaryView> list(Caller caller, String box, RequestState state, boolean byDueDate, int page,
+            int size) {
         AuthorityEntry me = access.actingAuthority(caller);
         boolean received = "received".equals(box);
         StringBuilder q = new StringBuilder(received ? "responder = :me and state <> :draft" : "requester = :me");
@@ -68,7 +75,8 @@ public class RequestQueries {
             q.append(" and state = :state");
             params.put("state", state);
         }
-        q.append(" order by updatedAt desc, id");
+        q.append(
+                byDueDate ? " order by coalesce(agreedDueDate, requestedDueDate), id" : " order by updatedAt desc, id");
         return InformationRequest.<InformationRequest>find(q.toString(), params).page(page, size).list().stream()
                 .map(r -> new SummaryView(r.id, r.reference, r.state, r.requester, r.responder, r.profession,
                         r.dueDate(), r.updatedAt))

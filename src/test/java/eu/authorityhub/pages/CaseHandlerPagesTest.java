@@ -84,6 +84,9 @@ class CaseHandlerPagesTest {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !netherlands.open("/app/inbox").driver
                     .findElements(By.partialLinkText("REQUEST")).isEmpty());
             assertThat(netherlands.heading()).isEqualTo("Postvak");
+            assertThat(netherlands.text()).as("new since the previous visit: marked and counted").contains(
+                    "1 nieuw sinds uw vorige bezoek.", "Verzoeken: 1");
+            assertThat(netherlands.driver.findElements(By.cssSelector("tr.fresh"))).hasSize(1);
             netherlands.driver.findElement(By.partialLinkText("REQUEST")).click();
             assertThat(netherlands.heading()).isEqualTo("Verzoek " + reference);
             assertThat(netherlands.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
@@ -141,6 +144,14 @@ class CaseHandlerPagesTest {
                 assertThat(poland.heading()).isEqualTo(lang.equals("fr") ? "Boîte de réception" : "Posteingang");
                 poland.assertAccessible();
                 poland.screenshot("inbox-" + lang);
+                poland.open("/app/inbox?kind=DEADLINE&lang=" + lang);
+                assertThat(poland.driver.findElements(By.cssSelector("tbody tr"))).isEmpty();
+                poland.assertAccessible();
+                poland.open("/app/requests?box=sent&state=SENT&lang=" + lang);
+                assertThat(poland.driver.findElements(By.cssSelector("tbody tr"))).as("the draft is filtered out")
+                        .isEmpty();
+                poland.open("/app/requests?box=sent&state=DRAFT&sort=due&lang=" + lang);
+                assertThat(poland.driver.findElements(By.cssSelector("tbody tr"))).hasSize(1);
                 poland.open("/app/requests?box=sent&lang=" + lang);
                 assertThat(poland.heading()).isEqualTo(lang.equals("fr") ? "Demandes envoyées" : "Gesendete Ersuchen");
                 poland.assertAccessible();

@@ -44,21 +44,23 @@ public class InboxService {
                 .toList();
     }
 
-    /** How many entries of each kind the inbox holds, and how many arrived after a cursor. */
+    /**
+     * How many entries of each kind arrived after a cursor (the person's previous visit), and in all ("NEW"): a range
+     * of the (authority, cursor) index, however large the inbox.
+     */
     @Transactional
     public Map<String, Long> counts(Caller caller, long after) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select case when event_type like :d then 'DEADLINE' else case_type"
-                + " end, count(*), count(*) filter (where cursor > :after) from inbox_entry where authority = :a"
-                + " group by 1").setParameter("d", DEADLINE_TYPES).setParameter("after", after).setParameter("a",
-                        owner(caller))
+                + " end, count(*) from inbox_entry where authority = :a and cursor > :after group by 1")
+                .setParameter("d", DEADLINE_TYPES).setParameter("after", after).setParameter("a", owner(caller))
                 .getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
         KINDS.forEach(k -> counts.put(k, 0L));
         long fresh = 0;
         for (Object[] r : rows) {
             counts.put(String.valueOf(r[0]), ((Number) r[1]).longValue());
-            fresh += ((Number) r[2]).longValue();
+            fresh += ((Number) r[1]).longValue();
         }
         counts.put("NEW", fresh);
         return counts;

@@ -777,4 +777,13 @@ public interface PageMessages {
 
     @Message("Earliest due date first")
     String sortDue();
+
+    @Message("New requests")
+    String newCount_REQUEST();
+
+    @Message("New alerts")
+    String newCount_ALERT();
+
+    @Message("New deadline notices")
+    String newCount_DEADLINE();
 }

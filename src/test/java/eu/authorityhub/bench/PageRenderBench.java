@@ -39,8 +39,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Server time of the pages against the API for the same data: the inbox of an authority holding 10,000 entries, and a
- * case with a 200-step timeline. Each is fetched 300 times over loopback HTTP by one client (the page with a signed-in
- * session, the API with a bearer token), after 50 unmeasured fetches; p50 and p99 are printed beside a static file
+ * case with a 200-step timeline. Each is fetched 1,000 times over loopback HTTP by one client (the page with a signed-in
+ * session, the API with a bearer token), after 200 unmeasured fetches; p50 and p99 are printed beside a static file
  * fetched the same way (the raw round trip of this machine) and the ratio page/API.
  */
 @QuarkusTest
@@ -51,8 +51,8 @@ class PageRenderBench {
     private static String base() {
         return "http://localhost:" + io.restassured.RestAssured.port;
     }
-    private static final int WARM = 50;
-    private static final int RUNS = 300;
+    private static final int WARM = 200;
+    private static final int RUNS = 1000;
 
     @Inject
     DataSource db;

@@ -97,10 +97,21 @@ final class Browser implements AutoCloseable {
     /** Presses a form's button and waits for the page that answers it. */
     void click(String buttonText) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().strip().equals(buttonText))
-                .findFirst().orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + driver
-                        .getCurrentUrl() + ":\n" + text()))
-                .click();
+        WebElement button = null;
+        for (int attempt = 0; button == null; attempt++) {
+            try { // by the button's text, as a person finds it; the page may still be settling after a script
+                String literal = buttonText.contains("'") ? '"' + buttonText + '"' : "'" + buttonText + "'";
+                button = driver.findElement(By.xpath("//button[normalize-space()=" + literal + "]"));
+            } catch (org.openqa.selenium.NoSuchElementException e) {
+                throw new AssertionError("no button '" + buttonText + "' on " + driver.getCurrentUrl() + ":\n"
+                        + text(), e);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        button.click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(driver.executeScript(
                 "return document.readyState")));

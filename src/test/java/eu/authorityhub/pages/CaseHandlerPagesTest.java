@@ -85,7 +85,7 @@ class CaseHandlerPagesTest {
                     .findElements(By.partialLinkText("REQUEST")).isEmpty());
             assertThat(netherlands.heading()).isEqualTo("Postvak");
             assertThat(netherlands.text()).as("new since the previous visit: marked and counted").contains(
-                    "1 nieuw sinds uw vorige bezoek.", "Verzoeken: 1");
+                    "1 nieuw sinds uw vorige bezoek.", "Nieuwe verzoeken: 1");
             assertThat(netherlands.driver.findElements(By.cssSelector("tr.fresh"))).hasSize(1);
             netherlands.driver.findElement(By.partialLinkText("REQUEST")).click();
             assertThat(netherlands.heading()).isEqualTo("Verzoek " + reference);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -72,13 +71,7 @@ class GrafanaDashboardTest {
             given().auth().oauth2(Tokens.forAuthority(nl, Roles.AUTHORITY_ADMIN)).contentType("application/json")
                     .body("{\"url\":\"" + receiver.url("/hub") + "\",\"eventTypes\":[\"eu.authorityhub.request.*\"]}")
                     .post("/api/v1/webhooks").then().statusCode(201);
-            String token = Tokens.forAuthority(pl, Roles.CASE_HANDLER);
-            String id = given().auth().oauth2(token).contentType("application/json").body("""
-                    {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
-                     "professional":{"familyName":"Kowalska","givenNames":"Anna","birthDate":"1984-03-12"},
-                     "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(nl, LocalDate.now()
-                    .plusDays(20))).post("/api/v1/requests").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(token).post("/api/v1/requests/" + id + "/send").then().statusCode(200);
+            Fixtures.sentRequest(pl, nl);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 DispatchNow.deliverDue(dispatcher);
                 return !receiver.received().isEmpty();

@@ -3,11 +3,9 @@ package eu.authorityhub.pages;
 import static eu.authorityhub.pages.PageUsers.handler;
 import static eu.authorityhub.pages.PageUsers.user;
 import static eu.authorityhub.pages.PageUsers.withAdmin;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import eu.authorityhub.webhook.DispatchNow;
 
 import jakarta.inject.Inject;
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import eu.authorityhub.security.Roles;
-import eu.authorityhub.testing.Tokens;
+import eu.authorityhub.testing.Fixtures;
 import eu.authorityhub.testing.WebhookReceiver;
 import eu.authorityhub.webhook.WebhookDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,13 +92,7 @@ class DirectoryAndConnectionPagesTest {
             String page = browser.driver.getCurrentUrl();
 
             // a request for the authority: a delivery appears in the log, is sent, and its attempt is shown
-            String token = Tokens.forAuthority(pl, Roles.CASE_HANDLER);
-            String id = given().auth().oauth2(token).contentType("application/json").body("""
-                    {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
-                     "professional":{"familyName":"Kowalska","givenNames":"Anna","birthDate":"1984-03-12"},
-                     "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(nl, LocalDate.now()
-                    .plusDays(20))).post("/api/v1/requests").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(token).post("/api/v1/requests/" + id + "/send").then().statusCode(200);
+            Fixtures.sentRequest(pl, nl);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 browser.open(page.replace(BASE, ""));
                 return browser.text().contains("eu.authorityhub.request.send.v1");

@@ -35,4 +35,17 @@ public final class Fixtures {
         return """
                 {"code":"%s","memberState":"%s","name":"%s"}""".formatted(code, memberState, name);
     }
+
+    /** A nurse request from one authority to another with one catalogue question, sent; returns its id. */
+    public static String sentRequest(String from, String to) {
+        String token = Tokens.forAuthority(from, eu.authorityhub.security.Roles.CASE_HANDLER);
+        String id = io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json").body("""
+                {"responder":"%s","policyArea":"PQ","procedure":"ESTABLISHMENT","profession":"NURSE",
+                 "professional":{"familyName":"Kowalska","givenNames":"Anna","birthDate":"1984-03-12"},
+                 "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(to, java.time.LocalDate.now()
+                .plusDays(20))).post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        io.restassured.RestAssured.given().auth().oauth2(token).post("/api/v1/requests/" + id + "/send").then()
+                .statusCode(200);
+        return id;
+    }
 }

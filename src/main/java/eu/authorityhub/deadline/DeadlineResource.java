@@ -15,6 +15,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,7 @@ import eu.authorityhub.api.ErrorCode;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.deadline.DeadlinePayloads.DeadlineView;
 import eu.authorityhub.deadline.DeadlinePayloads.IndicatorsView;
+import eu.authorityhub.deadline.DeadlinePayloads.MonthView;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteRequest;
 import eu.authorityhub.deadline.DeadlinePayloads.NoteView;
 import eu.authorityhub.directory.AuthorityPayloads;
@@ -44,6 +47,9 @@ import eu.authorityhub.security.Roles;
 @RolesAllowed(Roles.COORDINATOR)
 @RequestScoped
 public class DeadlineResource {
+
+    /** The procedures of requests, as the indicators filter them. */
+    static final String PROCEDURE = "^(GENERAL|ESTABLISHMENT|TEMPORARY_PROVISION)$";
 
     private final Caller caller;
     private final IndicatorService indicators;
@@ -123,27 +129,49 @@ public class DeadlineResource {
     @GET
     @Path("/indicators")
     @RolesAllowed({Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER})
-    @Operation(summary = "IMI's timeliness indicators for an authority (its own staff, or a coordinator of its state) or a member state (its coordinators)")
+    @Operation(summary = "IMI's timeliness indicators over a period (requests by day of sending, UTC): a coordinator's"
+            + " scope or one authority of it; an authority's own staff see their authority's")
     public IndicatorsView indicators(
             @QueryParam("authority") @Pattern(regexp = AuthorityPayloads.CODE) String authority,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock);
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("procedure") @Pattern(regexp = PROCEDURE) String procedure) {
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         LocalDate start = from != null ? from : end.minusDays(365);
         if (start.isAfter(end)) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "from is after to");
         }
-        if (caller.coordinator().isPresent()) {
-            String state = caller.coordinator().get().memberState();
-            if (authority != null && !authority.startsWith(state + "-")) {
-                throw new HubException(ErrorCode.FORBIDDEN, "Outside the coordinator's member state");
-            }
-            return indicators.compute(state, authority, start, end);
+        return indicators.total(IndicatorScope.of(caller, authority), start, end, procedure);
+    }
+
+    @GET
+    @Path("/indicators/months")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER})
+    @Operation(summary = "The indicators month by month (UTC), up to a month: every month listed, those without a case"
+            + " with no data (null values)")
+    public List<MonthView> months(
+            @QueryParam("authority") @Pattern(regexp = AuthorityPayloads.CODE) String authority,
+            @Parameter(description = "The last month, YYYY-MM (default: this month)") @QueryParam("to") @Pattern(regexp = "^\\d{4}-(0[1-9]|1[0-2])$") String to,
+            @QueryParam("months") @DefaultValue("12") @Min(1) @Max(36) int months,
+            @QueryParam("procedure") @Pattern(regexp = PROCEDURE) String procedure) {
+        java.time.YearMonth last = to != null
+                ? java.time.YearMonth.parse(to)
+                : java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));
+        return indicators.months(IndicatorScope.of(caller, authority), last, months, procedure).stream()
+                .map(g -> new MonthView(g.key(), g.view())).toList();
+    }
+
+    @GET
+    @Path("/indicators/authorities")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Coordinator: the indicators of each authority of its scope over a period")
+    public List<IndicatorsView> perAuthority(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("procedure") @Pattern(regexp = PROCEDURE) String procedure) {
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        LocalDate start = from != null ? from : end.minusDays(365);
+        if (start.isAfter(end)) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "from is after to");
         }
-        String me = caller.authority().orElseThrow(() -> new HubException(ErrorCode.NOT_ACTING_FOR_AUTHORITY,
-                "The token names no active authority or coordinator"));
-        if (authority != null && !authority.equals(me)) {
-            throw new HubException(ErrorCode.FORBIDDEN, "An authority sees its own indicators");
-        }
-        return indicators.compute(caller.authorityMemberState().orElseThrow(), me, start, end);
+        return indicators.figures(IndicatorScope.of(caller, null), start, end, procedure,
+                IndicatorService.Grouping.AUTHORITY).stream().map(IndicatorService.Group::view).toList();
     }
 }

@@ -1,10 +1,14 @@
 package eu.authorityhub.deadline;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,14 +23,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * IMI's timeliness indicators, computed from the times the hub recorded, for the responding authority (or all the
- * authorities of a member state) over the requests sent in a period: share accepted within 7 days (green at 80% or
- * more), average days from sending to answer (green under 16), share answered by the agreed date (green at 80% or
- * more); and for alerts, the share broadcast more than 3 days after the decision. Also exposed per member state as
- * Prometheus gauges over the last 365 days, refreshed every few minutes.
+ * IMI's timeliness indicators over the requests a scope received in a period (by day of sending, UTC): share accepted
+ * within 7 days, average days from sending to the answer, share answered by the agreed date; and for alerts the share
+ * broadcast more than 3 days after the decision. Sums of {@code indicator_day}, the pre-aggregate that the database
+ * keeps exact in the transactions recording each step (see V16), so no figure depends on the clock at read time. The
+ * API, the dashboard page, its charts and its CSV exports all read these figures through {@link #figures}.
  */
 @ApplicationScoped
 public class IndicatorService {
+
+    /** How figures are grouped: one total, by month of sending, by authority, or by authority and month. */
+    public enum Grouping {
+
+        TOTAL("''"),
+        MONTH("to_char(day, 'YYYY-MM')"),
+        AUTHORITY("responder"),
+        AUTHORITY_MONTH("responder || ' ' || to_char(day, 'YYYY-MM')");
+
+        final String key;
+
+        Grouping(String key) {
+            this.key = key;
+        }
+    }
+
+    /** A group's figures: key "" (total), "2026-03" (month), "NL-BIG" (authority) or "NL-BIG 2026-03". */
+    public record Group(String key, IndicatorsView view) {
+    }
 
     private final EntityManager em;
     private final Clock clock;
@@ -39,51 +62,150 @@ public class IndicatorService {
         this.registry = registry;
     }
 
-    @Transactional
+    /** The indicators of a member state (authority null) or one authority, over all procedures. */
     public IndicatorsView compute(String memberState, String authority, LocalDate from, LocalDate to) {
-        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String who = authority != null ? "responder = :who" : "responder_state = :who";
-        Map<String, Object> p = new HashMap<>(Map.of("who", authority != null ? authority : memberState, "s", start,
-                "e", end, "now", now));
-        Object[] r = (Object[]) query("select"
-                // accepted within 7 days, among requests accepted or whose 7 days are over
-                + " count(*) filter (where accepted_at is not null and accepted_at <= sent_at + interval '7 days'),"
-                + " count(*) filter (where accepted_at is not null or :now > sent_at + interval '7 days'),"
-                // days from sending to the (first) answer
-                + " avg(extract(epoch from (answered_at - sent_at)) / 86400) filter (where answered_at is not null),"
-                + " count(*) filter (where answered_at is not null),"
-                // answered by the agreed date
-                + " count(*) filter (where answered_at is not null and agreed_due_date is not null and answered_at <"
-                + " (agreed_due_date + 1)::timestamp at time zone 'UTC'),"
-                + " count(*) filter (where agreed_due_date is not null and (answered_at is not null or :now >="
-                + " (agreed_due_date + 1)::timestamp at time zone 'UTC'))"
-                + " from information_request where sent_at >= :s and sent_at < :e and " + who, p);
-        String issuer = authority != null ? "issuer = :who" : "issuer_state = :who";
-        Object[] a = (Object[]) query("select count(*) filter (where late), count(*) from alert where broadcast_at >="
-                + " :s and broadcast_at < :e and " + issuer, p);
-        long acceptedIn7 = n(r[0]), acceptable = n(r[1]), answered = n(r[3]), onTime = n(r[4]), agreed = n(r[5]);
-        Double avgDays = r[2] == null ? null : Math.round(((Number) r[2]).doubleValue() * 10) / 10.0;
-        Double acceptShare = ratio(acceptedIn7, acceptable);
-        Double onTimeShare = ratio(onTime, agreed);
-        Double lateShare = ratio(n(a[0]), n(a[1]));
-        return new IndicatorsView(memberState, authority, from, to,
-                new Indicator("acceptedWithin7Days", acceptShare, "share", ">= 0.80",
-                        acceptShare == null ? null : acceptShare >= 0.8, acceptable),
-                new Indicator("averageDaysToAnswer", avgDays, "days", "< 16", avgDays == null ? null : avgDays < 16,
-                        answered),
-                new Indicator("answeredByAgreedDate", onTimeShare, "share", ">= 0.80",
-                        onTimeShare == null ? null : onTimeShare >= 0.8, agreed),
-                new Indicator("alertsBroadcastLate", lateShare, "share", "0", lateShare == null
-                        ? null
-                        : lateShare == 0, n(a[1])));
+        return total(IndicatorScope.of(memberState, authority), from, to, null);
+    }
+
+    /** The scope's indicators over a period. */
+    public IndicatorsView total(IndicatorScope scope, LocalDate from, LocalDate to, String procedure) {
+        return figures(scope, from, to, procedure, Grouping.TOTAL).get(0).view();
+    }
+
+    /** The scope's indicators per month for the {@code count} months up to {@code last}; a month without cases too. */
+    public List<Group> months(IndicatorScope scope, YearMonth last, int count, String procedure) {
+        YearMonth first = last.minusMonths(count - 1L);
+        return figures(scope, first.atDay(1), last.atEndOfMonth(), procedure, Grouping.MONTH);
+    }
+
+    /**
+     * The figures of a scope over a period, grouped. Months of the period without any case are listed with no data
+     * (MONTH); authorities are listed when they received a request or sent or received an alert in the period.
+     */
+    @Transactional
+    public List<Group> figures(IndicatorScope scope, LocalDate from, LocalDate to, String procedure, Grouping g) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("ms", scope.memberState());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("s", from.atStartOfDay().atOffset(ZoneOffset.UTC));
+        p.put("e", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        StringBuilder where = new StringBuilder(" where responder_state = :ms and day >= :from and day <= :to");
+        if (scope.authority() != null) {
+            where.append(" and responder = :a");
+            p.put("a", scope.authority());
+        }
+        if (scope.policyArea() != null) {
+            where.append(" and policy_area = :pa");
+            p.put("pa", scope.policyArea());
+        }
+        if (procedure != null) {
+            where.append(" and procedure = :proc");
+            p.put("proc", procedure);
+        }
+        Map<String, long[]> requests = new LinkedHashMap<>();
+        Map<String, BigDecimal> seconds = new HashMap<>();
+        if (scope.requests()) {
+            for (Object[] r : rows("select " + g.key + ", sum(sent), sum(accept_decided), sum(accepted_in_7),"
+                    + " sum(answered), sum(answer_seconds), sum(agreed_decided), sum(on_time) from indicator_day"
+                    + where + " group by 1", p)) {
+                requests.put((String) r[0], new long[]{n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[6]), n(r[7])});
+                seconds.put((String) r[0], r[5] == null ? BigDecimal.ZERO : new BigDecimal(r[5].toString()));
+            }
+        }
+        Map<String, long[]> alerts = new LinkedHashMap<>();
+        for (Object[] r : rows(alertQuery(scope, g), p)) {
+            alerts.put((String) r[0], new long[]{n(r[1]), n(r[2])});
+        }
+        List<String> keys = new ArrayList<>();
+        if (g == Grouping.MONTH) {
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                keys.add(m.toString());
+            }
+        } else if (g == Grouping.TOTAL) {
+            keys.add("");
+        } else {
+            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            requests.keySet().forEach(k -> all.add(k.split(" ")[0]));
+            alerts.keySet().forEach(k -> all.add(k.split(" ")[0]));
+            for (String a : all) {
+                if (g == Grouping.AUTHORITY) {
+                    keys.add(a);
+                } else { // every month of the period for every authority, those without a case with no data
+                    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                        keys.add(a + " " + m);
+                    }
+                }
+            }
+        }
+        List<Group> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            LocalDate f = from;
+            LocalDate t = to;
+            String authority = scope.authority();
+            if (g == Grouping.MONTH || g == Grouping.AUTHORITY_MONTH) {
+                YearMonth m = YearMonth.parse(k.substring(k.indexOf(' ') + 1));
+                f = max(from, m.atDay(1));
+                t = min(to, m.atEndOfMonth());
+            }
+            if (g == Grouping.AUTHORITY || g == Grouping.AUTHORITY_MONTH) {
+                authority = k.split(" ")[0];
+            }
+            out.add(new Group(k, view(scope.memberState(), authority, f, t, requests.get(k), seconds.get(k), alerts
+                    .get(k), scope.requests())));
+        }
+        return out;
+    }
+
+    private static String alertQuery(IndicatorScope scope, Grouping g) {
+        String month = "to_char(a.broadcast_at at time zone 'UTC', 'YYYY-MM')";
+        String period = " and a.broadcast_at >= :s and a.broadcast_at < :e";
+        if (scope.alertsReceived()) {
+            String who = "r.authority";
+            String key = switch (g) {
+                case TOTAL -> "''";
+                case MONTH -> month;
+                case AUTHORITY -> who;
+                case AUTHORITY_MONTH -> who + " || ' ' || " + month;
+            };
+            String count = g == Grouping.TOTAL || g == Grouping.MONTH ? "distinct a.id" : "*";
+            return "select " + key + ", count(" + count + ") filter (where a.late), count(" + count + ") from alert a"
+                    + " join alert_recipient r on r.alert_id = a.id where r.member_state = :ms" + period
+                    + (scope.authority() != null ? " and r.authority = :a" : "") + " group by 1";
+        }
+        String key = switch (g) {
+            case TOTAL -> "''";
+            case MONTH -> month;
+            case AUTHORITY -> "a.issuer";
+            case AUTHORITY_MONTH -> "a.issuer || ' ' || " + month;
+        };
+        return "select " + key + ", count(*) filter (where a.late), count(*) from alert a where a.issuer_state = :ms"
+                + period + (scope.authority() != null ? " and a.issuer = :a" : "") + " group by 1";
+    }
+
+    /** The figures of one group from its sums: requests {sent, acceptDecided, acceptedIn7, answered, agreed, onTime}. */
+    private static IndicatorsView view(String memberState, String authority, LocalDate from, LocalDate to, long[] r,
+            BigDecimal answerSeconds, long[] a, boolean requestsInScope) {
+        long[] q = r == null ? new long[6] : r;
+        long[] al = a == null ? new long[2] : a;
+        Double avgDays = q[3] == 0
+                ? null
+                : answerSeconds.divide(BigDecimal.valueOf(q[3] * 86400L), 1, java.math.RoundingMode.HALF_UP)
+                        .doubleValue();
+        Double acceptShare = ratio(q[2], q[1]);
+        Double onTimeShare = ratio(q[5], q[4]);
+        Double lateShare = ratio(al[0], al[1]);
+        return new IndicatorsView(memberState, authority, from, to, requestsInScope ? q[0] : null,
+                Indicator.share("acceptedWithin7Days", acceptShare, q[1]),
+                Indicator.days("averageDaysToAnswer", avgDays, q[3]),
+                Indicator.share("answeredByAgreedDate", onTimeShare, q[4]),
+                Indicator.lateShare("alertsBroadcastLate", lateShare, al[1]));
     }
 
     /** Refreshes the per-member-state gauges (last 365 days). */
     @Scheduled(every = "${hub.indicators.refresh:5m}", delayed = "20s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshGauges() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         @SuppressWarnings("unchecked")
         var states = (java.util.List<String>) em.createNativeQuery("select code from member_state").getResultList();
         for (String ms : states) {
@@ -106,14 +228,23 @@ public class IndicatorService {
         }).tag("member_state", state).register(registry);
     }
 
-    private Object query(String sql, Map<String, Object> params) {
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
         var q = em.createNativeQuery(sql);
         params.forEach((k, v) -> {
-            if (sql.contains(":" + k)) {
+            if (sql.contains(":" + k + " ") || sql.endsWith(":" + k) || sql.contains(":" + k + ")")) {
                 q.setParameter(k, v);
             }
         });
-        return q.getSingleResult();
+        return q.getResultList();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static long n(Object o) {

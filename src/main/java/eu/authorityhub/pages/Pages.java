@@ -35,7 +35,8 @@ public class Pages {
         return template.instance().setLocale(page.locale()).data("lang", page.language()).data("languages",
                 PageContext.LANGUAGES).data("user", page.user()).data("authority", page.caller().authority()
                         .orElse(null))
-                .data("section", section).data("admin", page.authorityAdmin());
+                .data("section", section).data("admin", page.authorityAdmin())
+                .data("coordinator", page.caller().coordinator().isPresent());
     }
 
     /** The page as a response: no caching (personal data), and the chosen language remembered. */

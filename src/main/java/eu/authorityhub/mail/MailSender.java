@@ -49,7 +49,7 @@ public class MailSender {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${hub.mail.every:10s}", delayed = "${hub.mail.every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hub.mail.every:10s}", delayed = "${hub.mail.every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (config.enabled()) {
             sendDue();

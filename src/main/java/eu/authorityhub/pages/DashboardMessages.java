@@ -67,7 +67,7 @@ public interface DashboardMessages {
     @Message("no data")
     String noData();
     @Message("cases counted: {n}")
-    String casesCounted(String n);
+    String casesCounted(long n);
     @Message("The last 12 months")
     String trend();
     @Message("Chart of the table below it.")
@@ -107,7 +107,7 @@ public interface DashboardMessages {
     @Message("Overdue and escalated deadlines of your scope, oldest first. Only the case's metadata is shown, never the professional or the answers.")
     String stalledIntro();
     @Message("Stalled cases: {n}")
-    String stalledCount(String n);
+    String stalledCount(int n);
     @Message("No overdue case in your scope.")
     String noStalled();
     @Message("Owed step")

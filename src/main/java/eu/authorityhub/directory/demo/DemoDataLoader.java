@@ -35,10 +35,12 @@ public class DemoDataLoader {
 
     private final AuthorityService authorities;
     private final ReferenceDataService reference;
+    private final DemoHistory history;
 
-    public DemoDataLoader(AuthorityService authorities, ReferenceDataService reference) {
+    public DemoDataLoader(AuthorityService authorities, ReferenceDataService reference, DemoHistory history) {
         this.authorities = authorities;
         this.reference = reference;
+        this.history = history;
     }
 
     void load(@Observes StartupEvent event) {
@@ -49,6 +51,7 @@ public class DemoDataLoader {
         demoCoordinators().forEach(reference::createCoordinator);
         LOG.infof("Demo directory loaded: %d authorities, %d coordinators", demoAuthorities().size(),
                 demoCoordinators().size());
+        LOG.infof("Demo history loaded: %d requests over the last 12 months", history.load());
     }
 
     static List<CreateRequest> demoAuthorities() {

@@ -50,4 +50,43 @@ public final class RequestHistory {
                 .setParameter("first", b.firstSent()).setParameter("days", b.days()).setParameter("n", b.count())
                 .executeUpdate();
     }
+
+    /**
+     * One request sent {@code sentAt} and still not accepted, its acceptance deadline (7 days) passed and recorded
+     * overdue: a stalled case, as the deadline engine would have left it. Returns 1.
+     */
+    public static int stalled(EntityManager em, String reference, String requester, String responder,
+            String profession, OffsetDateTime sentAt) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        OffsetDateTime due = sentAt.plusDays(7);
+        em.createNativeQuery(
+                """
+                        insert into information_request (id, reference, requester, responder, requester_state,
+                            responder_state, policy_area, procedure, profession, professional, requester_language,
+                            catalogue_version, state, requested_due_date, questions, created_at, updated_at, sent_at,
+                            acceptance_overdue_at)
+                        values (:id, :ref, :requester, :responder, :rs, :ps, 'PQ', 'GENERAL', :profession,
+                            '{"familyName":"Example","givenNames":"Stalled","birthDate":"1980-01-01"}'::jsonb, 'en', 1, 'SENT',
+                            cast(:dueDate as date), '[{"position":1,"code":"PQ-G-PER-01","answerType":"YES_NO","round":1}]'::jsonb,
+                            :sent, :sent, :sent, :due)
+                        """)
+                .setParameter("id", id).setParameter("ref", reference).setParameter("requester", requester)
+                .setParameter("responder", responder).setParameter("rs", requester.substring(0, 2)).setParameter(
+                        "ps", responder.substring(0, 2))
+                .setParameter("profession", profession).setParameter("dueDate", sentAt.plusDays(30).toLocalDate())
+                .setParameter("sent", sentAt).setParameter("due", due).executeUpdate();
+        boolean escalated = due.plusDays(3).isBefore(OffsetDateTime.now(due.getOffset()));
+        em.createNativeQuery("""
+                insert into deadline_timer (case_type, case_id, reference, procedure, kind, party, party_state, due_at,
+                    stage, next_fire_at, state, reminded_at, overdue_at, escalated_at, created_at, ended_at)
+                values ('REQUEST', :id, :ref, 'general', 'ACCEPTANCE', :party, :ps, :due, 'ESCALATION', :esc,
+                    :state, :reminded, :due, :escalatedAt, :sent, :ended)
+                """).setParameter("id", id).setParameter("ref", reference).setParameter("party", responder)
+                .setParameter("ps", responder.substring(0, 2)).setParameter("due", due).setParameter("esc", due
+                        .plusDays(3))
+                .setParameter("state", escalated ? "DONE" : "PENDING").setParameter("reminded", due.minusDays(2))
+                .setParameter("escalatedAt", escalated ? due.plusDays(3) : null).setParameter("sent", sentAt)
+                .setParameter("ended", escalated ? due.plusDays(3) : null).executeUpdate();
+        return 1;
+    }
 }

@@ -90,7 +90,7 @@ public class IndicatorService {
         p.put("to", to);
         p.put("s", from.atStartOfDay().atOffset(ZoneOffset.UTC));
         p.put("e", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        StringBuilder where = new StringBuilder(" where responder_state = :ms and day >= :from and day <= :to");
+        StringBuilder where = new StringBuilder("responder_state = :ms");
         if (scope.authority() != null) {
             where.append(" and responder = :a");
             p.put("a", scope.authority());
@@ -103,12 +103,25 @@ public class IndicatorService {
             where.append(" and procedure = :proc");
             p.put("proc", procedure);
         }
+        Span span = Span.of(from, to);
+        p.put("mf", span.firstMonth());
+        p.put("ml", span.lastMonth());
+        p.put("hf", span.headFrom());
+        p.put("hl", span.headTo());
+        p.put("tf", span.tailFrom());
+        p.put("tl", span.tailTo());
+        // whole months from the monthly rows, the partial months at either end from the daily rows
+        String rows = "(select responder, month as day, sent, accept_decided, accepted_in_7, answered, answer_seconds,"
+                + " agreed_decided, on_time from indicator_month where " + where + " and month >= :mf and month <= :ml"
+                + " union all select responder, day, sent, accept_decided, accepted_in_7, answered, answer_seconds,"
+                + " agreed_decided, on_time from indicator_day where " + where + " and ((day >= :hf and day <= :hl)"
+                + " or (day >= :tf and day <= :tl))) x";
         Map<String, long[]> requests = new LinkedHashMap<>();
         Map<String, BigDecimal> seconds = new HashMap<>();
         if (scope.requests()) {
             for (Object[] r : rows("select " + g.key + ", sum(sent), sum(accept_decided), sum(accepted_in_7),"
-                    + " sum(answered), sum(answer_seconds), sum(agreed_decided), sum(on_time) from indicator_day"
-                    + where + " group by 1", p)) {
+                    + " sum(answered), sum(answer_seconds), sum(agreed_decided), sum(on_time) from " + rows
+                    + " group by 1", p)) {
                 requests.put((String) r[0], new long[]{n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[6]), n(r[7])});
                 seconds.put((String) r[0], r[5] == null ? BigDecimal.ZERO : new BigDecimal(r[5].toString()));
             }
@@ -155,6 +168,33 @@ public class IndicatorService {
                     .get(k), scope.requests())));
         }
         return out;
+    }
+
+    /**
+     * A period cut into whole months and the partial months at its ends (empty ranges have their end before their
+     * start): 3 March to 10 June is 3-31 March by day, April and May by month, 1-10 June by day.
+     */
+    record Span(LocalDate firstMonth, LocalDate lastMonth, LocalDate headFrom, LocalDate headTo, LocalDate tailFrom,
+            LocalDate tailTo) {
+
+        private static final LocalDate NEVER_FROM = LocalDate.of(9999, 1, 2);
+        private static final LocalDate NEVER_TO = LocalDate.of(9999, 1, 1);
+
+        static Span of(LocalDate from, LocalDate to) {
+            YearMonth first = YearMonth.from(from);
+            YearMonth last = YearMonth.from(to);
+            boolean wholeFirst = from.getDayOfMonth() == 1;
+            boolean wholeLast = to.equals(last.atEndOfMonth());
+            if (first.equals(last) && !(wholeFirst && wholeLast)) {
+                return new Span(NEVER_FROM, NEVER_TO, from, to, NEVER_FROM, NEVER_TO);
+            }
+            YearMonth fullFrom = wholeFirst ? first : first.plusMonths(1);
+            YearMonth fullTo = wholeLast ? last : last.minusMonths(1);
+            boolean noWholeMonth = fullTo.isBefore(fullFrom);
+            return new Span(noWholeMonth ? NEVER_FROM : fullFrom.atDay(1), noWholeMonth ? NEVER_TO : fullTo.atDay(1),
+                    wholeFirst ? NEVER_FROM : from, wholeFirst ? NEVER_TO : first.atEndOfMonth(),
+                    wholeLast ? NEVER_FROM : last.atDay(1), wholeLast ? NEVER_TO : to);
+        }
     }
 
     private static String alertQuery(IndicatorScope scope, Grouping g) {

@@ -90,6 +90,33 @@ public class KafkaAdmin implements HealthCheck {
         }
     }
 
+    /**
+     * How many records each consumer group has still to read: the sum over the partitions it has committed offsets for
+     * of (log end offset - committed offset). A group that has committed nothing yet counts 0.
+     */
+    public Map<String, Long> consumerLag(java.util.Collection<String> groups) throws Exception {
+        Map<String, Long> lag = new java.util.TreeMap<>();
+        for (String group : groups) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            committed.forEach((tp, o) -> {
+                if (o != null) {
+                    latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+            });
+            long total = 0;
+            if (!latest.isEmpty()) {
+                var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+                for (var e : ends.entrySet()) {
+                    total += Math.max(0, e.getValue().offset() - committed.get(e.getKey()).offset());
+                }
+            }
+            lag.put(group, total);
+        }
+        return lag;
+    }
+
     @PreDestroy
     void close() {
         admin.close(Duration.ofSeconds(2));

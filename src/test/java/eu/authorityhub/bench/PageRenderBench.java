@@ -47,13 +47,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @Tag("bench")
 class PageRenderBench {
 
-    /** The hub as the tests reach it (bench/run picks a free port). */
-    private static String base() {
-        return "http://localhost:" + io.restassured.RestAssured.port;
-    }
-    private static final int WARM = 200;
-    private static final int RUNS = 1000;
-
     @Inject
     DataSource db;
 
@@ -78,29 +71,33 @@ class PageRenderBench {
 
         String user = "bench-" + nl.toLowerCase(Locale.ROOT);
         PagesIdentityProvider.user(user, Roles.CASE_HANDLER, "authority:" + nl);
-        HttpClient browser = signedIn(user);
+        HttpClient browser = BenchHttp.signedIn(user);
         HttpClient api = HttpClient.newBuilder().build();
 
         Map<String, double[]> results = new LinkedHashMap<>();
-        results.put("raw round trip (static file)", time(api, "/static/hub.css", null));
-        results.put("inbox page (100 newest of 10,000)", time(browser, "/app/inbox", null));
-        results.put("inbox API (100 of 10,000)", time(api, "/api/v1/inbox?limit=100", token));
-        results.put("case page (200-step timeline)", time(browser, "/app/requests/" + caseId, null));
-        results.put("case API (request + timeline)", sum(time(api, "/api/v1/requests/" + caseId, token), time(api,
-                "/api/v1/requests/" + caseId + "/timeline", token)));
+        results.put("raw round trip (static file)", BenchHttp.time(api, "/static/hub.css", null));
+        results.put("inbox page (100 newest of 10,000)", BenchHttp.time(browser, "/app/inbox", null));
+        results.put("inbox API (100 of 10,000)", BenchHttp.time(api, "/api/v1/inbox?limit=100", token));
+        results.put("case page (200-step timeline)", BenchHttp.time(browser, "/app/requests/" + caseId, null));
+        results.put("case API (request + timeline)",
+                BenchHttp.sum(BenchHttp.time(api, "/api/v1/requests/" + caseId, token), BenchHttp.time(api,
+                        "/api/v1/requests/" + caseId + "/timeline", token)));
 
         System.out.printf(Locale.ROOT, "%n%-38s %10s %10s%n", "", "p50 ms", "p99 ms");
-        results.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-38s %10.2f %10.2f%n", k, percentile(v, 0.5),
-                percentile(v, 0.99)));
-        double inboxRatio = percentile(results.get("inbox page (100 newest of 10,000)"), 0.99) / percentile(results
-                .get("inbox API (100 of 10,000)"), 0.99);
-        double caseRatio = percentile(results.get("case page (200-step timeline)"), 0.99) / percentile(results.get(
-                "case API (request + timeline)"), 0.99);
+        results.forEach(
+                (k, v) -> System.out.printf(Locale.ROOT, "%-38s %10.2f %10.2f%n", k, BenchHttp.percentile(v, 0.5),
+                        BenchHttp.percentile(v, 0.99)));
+        double inboxRatio = BenchHttp.percentile(results.get("inbox page (100 newest of 10,000)"), 0.99)
+                / BenchHttp.percentile(results
+                        .get("inbox API (100 of 10,000)"), 0.99);
+        double caseRatio = BenchHttp.percentile(results.get("case page (200-step timeline)"), 0.99)
+                / BenchHttp.percentile(results.get(
+                        "case API (request + timeline)"), 0.99);
         System.out.printf(Locale.ROOT, "p99 page/API: inbox %.2f, case %.2f (target: pages p99 under 50 ms)%n",
                 inboxRatio, caseRatio);
         StringBuilder json = new StringBuilder("{");
         results.forEach((k, v) -> json.append(String.format(Locale.ROOT, "\"%s\":{\"p50Ms\":%.3f,\"p99Ms\":%.3f},",
-                k, percentile(v, 0.5), percentile(v, 0.99))));
+                k, BenchHttp.percentile(v, 0.5), BenchHttp.percentile(v, 0.99))));
         json.append(String.format(Locale.ROOT, "\"inboxP99Ratio\":%.3f,\"caseP99Ratio\":%.3f}", inboxRatio,
                 caseRatio));
         Path out = Path.of("bench", "results", "pages.json");
@@ -132,62 +129,5 @@ class PageRenderBench {
                 s.execute("analyze request_timeline");
             }
         }
-    }
-
-    /** A client with the pages' session: the authorization-code flow through the provider's sign-in page. */
-    private static HttpClient signedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(
-                HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/app/inbox")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(
-                signIn.body());
-        StringBuilder form = new StringBuilder("user=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
-        while (hidden.find()) {
-            form.append('&').append(hidden.group(1)).append('=').append(URLEncoder.encode(hidden.group(2)
-                    .replace("&amp;", "&").replace("&quot;", "\""), StandardCharsets.UTF_8));
-        }
-        URI provider = signIn.uri().resolve("/authorize");
-        HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(provider).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (inbox.statusCode() != 200 || !inbox.uri().getPath().equals("/app/inbox")) {
-            throw new IllegalStateException("sign-in failed: " + inbox.statusCode() + " " + inbox.uri());
-        }
-        return client;
-    }
-
-    private static double[] time(HttpClient client, String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = b.build();
-        double[] ms = new double[RUNS];
-        for (int i = -WARM; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            long t = System.nanoTime() - t0;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + r.statusCode());
-            }
-            if (i >= 0) {
-                ms[i] = t / 1_000_000.0;
-            }
-        }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    private static double[] sum(double[] a, double[] b) {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            out.add(a[i] + b[i]); // both sorted: the sum of the same ranks, an upper bound of the pairs' sum
-        }
-        return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

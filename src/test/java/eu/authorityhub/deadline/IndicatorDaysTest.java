@@ -93,7 +93,10 @@ class IndicatorDaysTest {
                 "/api/v1/indicators").then().statusCode(200).body("requestsSent", equalTo(1));
 
         for (String authority : List.of(p.responder, other)) {
-            assertThat(preAggregated(authority)).as(authority).isEqualTo(fromRecordedTimes(authority));
+            assertThat(preAggregated(authority, "indicator_day")).as(authority).isEqualTo(fromRecordedTimes(
+                    authority));
+            assertThat(preAggregated(authority, "indicator_month")).as(authority).isEqualTo(fromRecordedTimes(
+                    authority));
         }
         // the coordinator's per-authority list has the same figures as each authority's own
         given().auth().oauth2(Tokens.coordinator(coordinator)).get("/api/v1/indicators/authorities").then()
@@ -139,11 +142,11 @@ class IndicatorDaysTest {
         p.as(p.responder).queryParam("to", "2027-13").get("/api/v1/indicators/months").then().statusCode(400);
     }
 
-    /** The seven sums of {@code indicator_day} for an authority. */
-    List<Object> preAggregated(String authority) {
+    /** The seven sums of a pre-aggregate ({@code indicator_day} or {@code indicator_month}) for an authority. */
+    List<Object> preAggregated(String authority, String table) {
         return QuarkusTransaction.requiringNew().call(() -> normalise((Object[]) em.createNativeQuery("select"
                 + " sum(sent), sum(accept_decided), sum(accepted_in_7), sum(answered), sum(answer_seconds),"
-                + " sum(agreed_decided), sum(on_time) from indicator_day where responder = :a").setParameter("a",
+                + " sum(agreed_decided), sum(on_time) from " + table + " where responder = :a").setParameter("a",
                         authority)
                 .getSingleResult()));
     }

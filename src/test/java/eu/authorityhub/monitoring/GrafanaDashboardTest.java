@@ -45,6 +45,8 @@ class GrafanaDashboardTest {
     IndicatorService indicators;
     @Inject
     BacklogMetrics backlog;
+    @Inject
+    ConsumerLagMetrics lag;
 
     @Test
     void everyMetricTheDashboardQueriesIsExported() throws Exception {
@@ -77,6 +79,13 @@ class GrafanaDashboardTest {
                 return !receiver.received().isEmpty();
             });
         }
+
+        // consumer lag: the hub's groups, each back to nothing left to read once the request's events are consumed
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            lag.refresh();
+            assertThat(lag.latest()).containsKeys("hub-event-journal", "hub-request-inbox", "hub-alert-fan-out")
+                    .allSatisfy((group, records) -> assertThat(records).as(group).isZero());
+        });
 
         // the gauges as their schedules would set them
         IndicatorsNow.refresh(indicators);

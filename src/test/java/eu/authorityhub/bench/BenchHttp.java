@@ -1,0 +1,92 @@
+package eu.authorityhub.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Timing pages and API calls over loopback HTTP, as one client: a signed-in browser session or a bearer token. */
+final class BenchHttp {
+
+    static final int WARM = 200;
+    static final int RUNS = 1000;
+
+    private BenchHttp() {
+    }
+
+    /** The hub as the tests reach it (bench/run picks a free port). */
+    static String base() {
+        return "http://localhost:" + io.restassured.RestAssured.port;
+    }
+
+    /** Fetches the path {@link #WARM} times unmeasured, then {@link #RUNS} times; the times in ms, sorted. */
+    static double[] time(HttpClient client, String path, String token) throws Exception {
+        return time(client, path, token, WARM, RUNS);
+    }
+
+    /** A client with the pages' session: the authorization-code flow through the provider's sign-in page. */
+    static HttpClient signedIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(
+                HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/app/inbox")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(
+                signIn.body());
+        StringBuilder form = new StringBuilder("user=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+        while (hidden.find()) {
+            form.append('&').append(hidden.group(1)).append('=').append(URLEncoder.encode(hidden.group(2)
+                    .replace("&amp;", "&").replace("&quot;", "\""), StandardCharsets.UTF_8));
+        }
+        URI provider = signIn.uri().resolve("/authorize");
+        HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(provider).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (inbox.statusCode() != 200 || !inbox.uri().getPath().equals("/app/inbox")) {
+            throw new IllegalStateException("sign-in failed: " + inbox.statusCode() + " " + inbox.uri());
+        }
+        return client;
+    }
+
+    static double[] time(HttpClient client, String path, String token, int warm, int runs) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = b.build();
+        double[] ms = new double[runs];
+        for (int i = -warm; i < runs; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            long t = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            if (i >= 0) {
+                ms[i] = t / 1_000_000.0;
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    static double[] sum(double[] a, double[] b) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            out.add(a[i] + b[i]); // both sorted: the sum of the same ranks, an upper bound of the pairs' sum
+        }
+        return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}

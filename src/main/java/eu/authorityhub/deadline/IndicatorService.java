@@ -111,11 +111,11 @@ public class IndicatorService {
         p.put("tf", span.tailFrom());
         p.put("tl", span.tailTo());
         // whole months from the monthly rows, the partial months at either end from the daily rows
-        String rows = "(select responder, month as day, sent, accept_decided, accepted_in_7, answered, answer_seconds,"
-                + " agreed_decided, on_time from indicator_month where " + where + " and month >= :mf and month <= :ml"
-                + " union all select responder, day, sent, accept_decided, accepted_in_7, answered, answer_seconds,"
-                + " agreed_decided, on_time from indicator_day where " + where + " and ((day >= :hf and day <= :hl)"
-                + " or (day >= :tf and day <= :tl))) x";
+        String columns = " sent, accept_decided, accepted_in_7, answered, answer_seconds, agreed_decided, on_time";
+        String rows = "(select responder, month as day," + columns + " from indicator_month where " + where
+                + " and month >= :mf and month <= :ml union all select responder, day," + columns
+                + " from indicator_day where " + where + " and day >= :hf and day <= :hl union all select responder,"
+                + " day," + columns + " from indicator_day where " + where + " and day >= :tf and day <= :tl) x";
         Map<String, long[]> requests = new LinkedHashMap<>();
         Map<String, BigDecimal> seconds = new HashMap<>();
         if (scope.requests()) {

@@ -122,6 +122,22 @@ public class AuthorityService {
         return AuthorityView.of(existing(code));
     }
 
+    /**
+     * The names of a member state's authorities in a language (their default name where they have none in it), by
+     * code, in name order: one light query for lists that show many authorities.
+     */
+    @Transactional
+    public Map<String, String> names(String memberState, String language) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, coalesce(names ->> :lang, name) from authority"
+                + " where member_state = :ms order by 2, 1").setParameter("lang", language).setParameter("ms",
+                        memberState)
+                .getResultList();
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
+    }
+
     /** Active authorities of a member state competent for a profession, sorted by name. */
     @Transactional
     public List<AuthorityView> competent(String profession, String memberState) {

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -93,6 +92,9 @@ public class DashboardPages {
     private final java.time.Clock clock;
     private final Template dashboard;
     private final Template error;
+    private NumberFormat percent;
+    private NumberFormat decimal;
+    private NumberFormat integer;
 
     public DashboardPages(IndicatorService indicators, AuthorityService authorities, PageContext page, Pages pages,
             java.time.Clock clock, @Location("pages/dashboard") Template dashboard,
@@ -116,6 +118,7 @@ public class DashboardPages {
         List<Group> months = indicators.months(scope, YearMonth.from(f.to()), 12, f.procedure());
         List<Group> rows = indicators.figures(scope, f.from(), f.to(), f.procedure(), Grouping.AUTHORITY);
         Caller.CoordinatorScope c = page.caller().coordinator().orElseThrow();
+        Map<String, String> names = names(scope);
         return pages.send(pages.of(dashboard, "dashboard").data("coordinatorCode", c.code())
                 .data("state", pages.country(c
                         .memberState()))
@@ -124,11 +127,11 @@ public class DashboardPages {
                 .data("period", pages.format(f.from()) + " – " + pages.format(f.to()))
                 .data("procedure", f.procedure() == null ? "" : f.procedure()).data("procedures", PROCEDURES)
                 .data("authority", f.authority() == null ? "" : f.authority())
-                .data("authorities", names(scope).entrySet().stream().map(e -> new RequestPages.Choice(e.getKey(),
+                .data("authorities", names.entrySet().stream().map(e -> new RequestPages.Choice(e.getKey(),
                         e.getValue(), e.getKey().equals(f.authority()))).toList())
                 .data("sent", total.requestsSent() == null ? "" : integer(total.requestsSent()))
-                .data("headline", figures(total)).data("charts", charts(months)).data("rows", sorted(rows(rows,
-                        names(scope)), f))
+                .data("headline", figures(total)).data("charts", charts(months))
+                .data("rows", sorted(rows(rows, names), f))
                 .data("columns", columns(f)).data("query", f.query()), 200);
     }
 
@@ -183,9 +186,7 @@ public class DashboardPages {
     }
 
     private Map<String, String> names(IndicatorScope scope) {
-        return authorities.search(scope.memberState(), null, null, null, null, "name", 0, 1000).items().stream()
-                .collect(Collectors.toMap(a -> a.code(), a -> a.names().getOrDefault(page.language(), a.name()),
-                        (x, y) -> x, java.util.LinkedHashMap::new));
+        return authorities.names(scope.memberState(), page.language());
     }
 
     private List<Figure> figures(IndicatorsView v) {
@@ -259,17 +260,22 @@ public class DashboardPages {
         if (i.value() == null) {
             return "";
         }
-        NumberFormat n = "share".equals(i.unit())
-                ? NumberFormat.getPercentInstance(page.locale())
-                : NumberFormat
-                        .getNumberInstance(page.locale());
-        n.setMinimumFractionDigits(1);
-        n.setMaximumFractionDigits(1);
-        return n.format(i.value());
+        if (percent == null) { // one of each per page, not per figure (a page shows about a thousand)
+            percent = NumberFormat.getPercentInstance(page.locale());
+            decimal = NumberFormat.getNumberInstance(page.locale());
+            for (NumberFormat n : List.of(percent, decimal)) {
+                n.setMinimumFractionDigits(1);
+                n.setMaximumFractionDigits(1);
+            }
+        }
+        return ("share".equals(i.unit()) ? percent : decimal).format(i.value());
     }
 
     private String integer(long n) {
-        return NumberFormat.getIntegerInstance(page.locale()).format(n);
+        if (integer == null) {
+            integer = NumberFormat.getIntegerInstance(page.locale());
+        }
+        return integer.format(n);
     }
 
     private static String blank(String s) {

@@ -63,6 +63,11 @@ class OutcomeRecorder {
         meters.counter("hub.webhook.attempts", "outcome", outcome.success()
                 ? "success"
                 : outcome.status() == null ? "error" : Integer.toString(outcome.status())).increment();
+        // per endpoint owner (the authority or coordinator whose back office it is): bounded by the directory
+        meters.counter("hub.webhook.endpoint.attempts", "owner", outcome.job().owner(), "success", Boolean.toString(
+                outcome.success())).increment();
+        meters.timer("hub.webhook.endpoint.latency", "owner", outcome.job().owner()).record(java.time.Duration
+                .ofMillis(outcome.latencyMs()));
         CompletableFuture<AttemptOutcome> recorded = new CompletableFuture<>();
         outcomes.add(new Pending(outcome, recorded));
         if (writing.compareAndSet(false, true)) {

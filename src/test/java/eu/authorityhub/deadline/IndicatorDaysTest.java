@@ -103,6 +103,14 @@ class IndicatorDaysTest {
                 .statusCode(200).body("find { it.authority == '" + p.responder + "' }.acceptedWithin7Days.value",
                         equalTo(0.5F))
                 .body("find { it.authority == '" + other + "' }.requestsSent", equalTo(1));
+        // an incoming-alert coordinator of the same state: alerts only, no request figures
+        String alerts = Fixtures.authorityCode("ES").replace("-T", "-AL");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("""
+                {"code":"%s","kind":"ALERT_INCOMING","memberState":"ES","name":"Spanish alert coordinator"}"""
+                .formatted(alerts)).post("/api/v1/coordinators").then().statusCode(201);
+        given().auth().oauth2(Tokens.coordinator(alerts)).queryParam("authority", p.responder).get(
+                "/api/v1/indicators").then().statusCode(200).body("requestsSent", nullValue())
+                .body("acceptedWithin7Days.value", nullValue()).body("acceptedWithin7Days.cases", equalTo(0));
         // outside the coordinator's member state: as if it did not exist
         given().auth().oauth2(Tokens.coordinator(coordinator)).queryParam("authority", p.requester).get(
                 "/api/v1/indicators").then().statusCode(404);

@@ -104,7 +104,10 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
             Map.entry("POST /api/v1/deadlines/{id}/reassign", Set.of(Roles.COORDINATOR)),
             Map.entry("GET /api/v1/deadlines/{id}/notes", Set.of(Roles.COORDINATOR)),
-            Map.entry("GET /api/v1/indicators", Set.of(Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER)));
+            Map.entry("GET /api/v1/indicators", Set.of(Roles.COORDINATOR, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER)),
+            Map.entry("GET /api/v1/indicators/months", Set.of(Roles.COORDINATOR, Roles.AUTHORITY_ADMIN,
+                    Roles.CASE_HANDLER)),
+            Map.entry("GET /api/v1/indicators/authorities", Set.of(Roles.COORDINATOR)));
 
     static String authority;
     static String coordinator;

@@ -60,7 +60,7 @@ public class StalledCases {
                 + " t.reminded_at from deadline_timer t"
                 + " left join information_request r on t.case_type = 'REQUEST' and r.id = t.case_id"
                 + " left join alert a on t.case_type = 'ALERT' and a.id = t.case_id"
-                + " where t.party_state = :ms and t.overdue_at is not null and t.state <> 'CANCELLED'");
+                + " where t.party_state = cast(:ms as bpchar) and t.overdue_at is not null and t.state <> 'CANCELLED'");
         if (scope.authority() != null) {
             sql.append(" and t.party = :a");
             p.put("a", scope.authority());

@@ -48,7 +48,29 @@ public class IndicatorService {
     }
 
     /** A group's figures: key "" (total), "2026-03" (month), "NL-BIG" (authority) or "NL-BIG 2026-03". */
-    public record Group(String key, IndicatorsView view) {
+    public record Group(String key, IndicatorsView view, Sums sums) {
+    }
+
+    /** The counts behind a group's figures: requests {sent, acceptDecided, acceptedIn7, answered, agreed, onTime}. */
+    public record Sums(long[] requests, BigDecimal answerSeconds, long[] alerts) {
+
+        static Sums of(long[] r, BigDecimal seconds, long[] a) {
+            return new Sums(r == null ? new long[6] : r, seconds == null ? BigDecimal.ZERO : seconds, a == null
+                    ? new long[2]
+                    : a);
+        }
+
+        Sums plus(Sums o) {
+            long[] r = requests.clone();
+            long[] a = alerts.clone();
+            for (int i = 0; i < r.length; i++) {
+                r[i] += o.requests[i];
+            }
+            for (int i = 0; i < a.length; i++) {
+                a[i] += o.alerts[i];
+            }
+            return new Sums(r, answerSeconds.add(o.answerSeconds), a);
+        }
     }
 
     private final EntityManager em;
@@ -90,7 +112,8 @@ public class IndicatorService {
         p.put("to", to);
         p.put("s", from.atStartOfDay().atOffset(ZoneOffset.UTC));
         p.put("e", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        StringBuilder where = new StringBuilder("responder_state = :ms");
+        // the cast keeps the char(2) key's index usable (a varchar parameter would compare the column as text)
+        StringBuilder where = new StringBuilder("responder_state = cast(:ms as bpchar)");
         if (scope.authority() != null) {
             where.append(" and responder = :a");
             p.put("a", scope.authority());
@@ -164,8 +187,8 @@ public class IndicatorService {
             if (g == Grouping.AUTHORITY || g == Grouping.AUTHORITY_MONTH) {
                 authority = k.split(" ")[0];
             }
-            out.add(new Group(k, view(scope.memberState(), authority, f, t, requests.get(k), seconds.get(k), alerts
-                    .get(k), scope.requests())));
+            Sums sums = Sums.of(requests.get(k), seconds.get(k), alerts.get(k));
+            out.add(new Group(k, view(scope.memberState(), authority, f, t, sums, scope.requests()), sums));
         }
         return out;
     }
@@ -210,7 +233,7 @@ public class IndicatorService {
             };
             String count = g == Grouping.TOTAL || g == Grouping.MONTH ? "distinct a.id" : "*";
             return "select " + key + ", count(" + count + ") filter (where a.late), count(" + count + ") from alert a"
-                    + " join alert_recipient r on r.alert_id = a.id where r.member_state = :ms" + period
+                    + " join alert_recipient r on r.alert_id = a.id where r.member_state = cast(:ms as bpchar)" + period
                     + (scope.authority() != null ? " and r.authority = :a" : "") + " group by 1";
         }
         String key = switch (g) {
@@ -219,11 +242,34 @@ public class IndicatorService {
             case AUTHORITY -> "a.issuer";
             case AUTHORITY_MONTH -> "a.issuer || ' ' || " + month;
         };
-        return "select " + key + ", count(*) filter (where a.late), count(*) from alert a where a.issuer_state = :ms"
+        return "select " + key
+                + ", count(*) filter (where a.late), count(*) from alert a where a.issuer_state = cast(:ms as bpchar)"
                 + period + (scope.authority() != null ? " and a.issuer = :a" : "") + " group by 1";
     }
 
     /** The figures of one group from its sums: requests {sent, acceptDecided, acceptedIn7, answered, agreed, onTime}. */
+    /**
+     * The scope's figures over a period from its per-authority groups over the same period: the sums of their counts,
+     * the same figures as {@link #total} without asking the database again. An incoming-alert coordinator's alerts
+     * reach several authorities each, so its total is asked of the database.
+     */
+    public IndicatorsView totalOf(IndicatorScope scope, LocalDate from, LocalDate to, String procedure,
+            List<Group> perAuthority) {
+        if (scope.alertsReceived() || scope.authority() != null) {
+            return total(scope, from, to, procedure);
+        }
+        Sums all = Sums.of(null, null, null);
+        for (Group g : perAuthority) {
+            all = all.plus(g.sums());
+        }
+        return view(scope.memberState(), null, from, to, all, scope.requests());
+    }
+
+    private static IndicatorsView view(String memberState, String authority, LocalDate from, LocalDate to, Sums s,
+            boolean requestsInScope) {
+        return view(memberState, authority, from, to, s.requests(), s.answerSeconds(), s.alerts(), requestsInScope);
+    }
+
     private static IndicatorsView view(String memberState, String authority, LocalDate from, LocalDate to, long[] r,
             BigDecimal answerSeconds, long[] a, boolean requestsInScope) {
         long[] q = r == null ? new long[6] : r;

@@ -114,9 +114,9 @@ public class DashboardPages {
             @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
         IndicatorScope scope = scope(authority);
         Filters f = filters(from, to, procedure, authority, sort, dir);
-        IndicatorsView total = indicators.total(scope, f.from(), f.to(), f.procedure());
-        List<Group> months = indicators.months(scope, YearMonth.from(f.to()), 12, f.procedure());
         List<Group> rows = indicators.figures(scope, f.from(), f.to(), f.procedure(), Grouping.AUTHORITY);
+        IndicatorsView total = indicators.totalOf(scope, f.from(), f.to(), f.procedure(), rows);
+        List<Group> months = indicators.months(scope, YearMonth.from(f.to()), 12, f.procedure());
         Caller.CoordinatorScope c = page.caller().coordinator().orElseThrow();
         Map<String, String> names = names(scope);
         return pages.send(pages.of(dashboard, "dashboard").data("coordinatorCode", c.code())

@@ -17,7 +17,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
@@ -112,7 +111,7 @@ final class Browser implements AutoCloseable {
             }
         }
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(driver.executeScript(
                 "return document.readyState")));
     }
@@ -138,9 +137,28 @@ final class Browser implements AutoCloseable {
     void enter() {
         WebElement page = driver.findElement(By.tagName("html"));
         type(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(driver.executeScript(
                 "return document.readyState")));
+    }
+
+    /**
+     * Whether the page an element belongs to has been replaced. Chromium answers a look-up of a node of the replaced
+     * document either as stale or, while the new one is being built, with "Node with given id does not belong to the
+     * document": both mean gone (the second made a browser test fail once in a CI-sized run).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** axe-core with the WCAG 2.1 A and AA rules: no violation allowed. */

@@ -14,6 +14,10 @@ public final class EventTypes {
     /** Information request steps: {@code eu.authorityhub.request.<step>.v1}, see RequestState.Action#eventType. */
     public static final String REQUEST_PREFIX = "eu.authorityhub.request.";
 
+    /** A request's personal data were blocked or deleted (IMI Regulation Art. 14); both parties are told. */
+    public static final String PERSONAL_DATA_BLOCKED = REQUEST_PREFIX + "personal-data.blocked.v1";
+    public static final String PERSONAL_DATA_DELETED = REQUEST_PREFIX + "personal-data.deleted.v1";
+
     /** Professional alerts: {@code eu.authorityhub.alert.<action>.v1}. */
     public static final String ALERT_PREFIX = "eu.authorityhub.alert.";
     public static final String ALERT_BROADCAST = ALERT_PREFIX + "broadcast.v1";
@@ -37,7 +41,8 @@ public final class EventTypes {
     /** Types with a fixed name; each has a schema in kafka/schemas and a message in asyncapi.yaml. */
     public static final java.util.Set<String> PUBLISHED = java.util.Set.of(AUTHORITY_CREATED, AUTHORITY_UPDATED,
             AUTHORITY_DEACTIVATED, COORDINATOR_CREATED, ALERT_BROADCAST, ALERT_UPDATED, ALERT_WITHDRAWN,
-            ALERT_EXPIRED, DEADLINE_REMINDER, DEADLINE_OVERDUE, DEADLINE_ESCALATED, WEBHOOK_ENDPOINT_DISABLED);
+            ALERT_EXPIRED, PERSONAL_DATA_BLOCKED, PERSONAL_DATA_DELETED, DEADLINE_REMINDER, DEADLINE_OVERDUE,
+            DEADLINE_ESCALATED, WEBHOOK_ENDPOINT_DISABLED);
 
     /** Every type the hub publishes (what a webhook filter may name). */
     public static final java.util.Set<String> ALL = java.util.stream.Stream.concat(PUBLISHED.stream(),

@@ -369,7 +369,12 @@ public class RequestPages {
                 .data("actions", actions).data("questions", questions).data("born", born)
                 .data("timeline", timeline).data("csrf", page.csrfToken()).data("forwardTo", forwardTo)
                 .data("documents", documents).data("tomorrow", LocalDate.now(clock).plusDays(1).toString())
-                .data("errors", errors).data("notice", notice).data("done", done != null && notice == null),
+                .data("errors", errors).data("notice", notice).data("withheld", !"ACTIVE".equals(r.personalData()) && r
+                        .unblockedUntil() == null)
+                .data("unblockedUntil", r.unblockedUntil() == null
+                        ? null
+                        : pages.format(r.unblockedUntil()))
+                .data("done", done != null && notice == null),
                 status);
     }
 

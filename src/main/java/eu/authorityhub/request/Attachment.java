@@ -23,7 +23,8 @@ public class Attachment extends PanacheEntityBase {
     @Column(name = "request_id", nullable = false)
     public UUID requestId;
 
-    @Column(name = "file_name", nullable = false)
+    /** Null once the request's personal data are deleted, as is the content; the SHA-256 stays as proof. */
+    @Column(name = "file_name")
     public String fileName;
 
     @Column(name = "content_type", nullable = false)
@@ -36,7 +37,6 @@ public class Attachment extends PanacheEntityBase {
     public String sha256;
 
     @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
     public byte[] content;
 
     @Column(name = "uploaded_by", nullable = false)

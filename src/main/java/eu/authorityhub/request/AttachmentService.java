@@ -33,8 +33,11 @@ public class AttachmentService {
     private final RequestRecorder recorder;
     private final RequestConfig config;
     private final Clock clock;
+    private final RequestViews views;
 
-    AttachmentService(RequestAccess access, RequestRecorder recorder, RequestConfig config, Clock clock) {
+    AttachmentService(RequestAccess access, RequestRecorder recorder, RequestConfig config, Clock clock,
+            RequestViews views) {
+        this.views = views;
         this.access = access;
         this.recorder = recorder;
         this.config = config;
@@ -79,23 +82,34 @@ public class AttachmentService {
         a.uploadedAt = OffsetDateTime.now(clock);
         a.persist();
         recorder.internal(req, Action.ATTACH.name(), caller, a.fileName + " sha256=" + a.sha256);
-        return RequestViews.attachment(a);
+        return RequestViews.attachment(a, true);
     }
 
     @Transactional
     public List<AttachmentView> list(Caller caller, UUID id) {
-        access.readable(caller, InformationRequest.findById(id));
+        InformationRequest req = InformationRequest.findById(id);
+        access.readable(caller, req);
+        boolean visible = views.personalDataVisible(req, caller); // a file name may name the person
         return Attachment.<Attachment>find("requestId = ?1 order by uploadedAt", id).list().stream()
-                .map(RequestViews::attachment).toList();
+                .map(a -> RequestViews.attachment(a, visible)).toList();
     }
 
     /** One attachment with its content, for a party of its request. */
     @Transactional
     public Attachment get(Caller caller, UUID id, UUID attachmentId) {
-        Access a = access.readable(caller, InformationRequest.findById(id));
+        InformationRequest req = InformationRequest.findById(id);
+        Access a = access.readable(caller, req);
         Attachment found = Attachment.findById(attachmentId);
         if (found == null || !found.requestId.equals(id) || a != Access.PARTY) {
             throw AccessPolicy.notFound("attachment " + attachmentId);
+        }
+        if ("DELETED".equals(req.personalData)) {
+            throw new HubException(ErrorCode.PERSONAL_DATA_DELETED, "The document was deleted with the request's"
+                    + " personal data; its SHA-256 " + found.sha256 + " stays as proof");
+        }
+        if (!views.personalDataVisible(req, caller)) {
+            throw new HubException(ErrorCode.PERSONAL_DATA_BLOCKED, "The request's personal data are blocked; a"
+                    + " data-protection officer of your authority may unblock them for a stated reason");
         }
         found.content.getClass(); // load the lazy content inside the transaction
         return found;

@@ -77,8 +77,8 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public String profession;
 
+    /** Null once the personal data are deleted. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public Professional professional;
 
     @Column(name = "requester_language", nullable = false)
@@ -127,6 +127,19 @@ public class InformationRequest extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
+
+    /**
+     * ACTIVE, BLOCKED or DELETED (IMI Regulation Art. 14). Written only by the retention feature, which also moves the
+     * version, so that a step racing with a blocking fails rather than writing the data back.
+     */
+    @Column(name = "personal_data", insertable = false, updatable = false)
+    public String personalData;
+
+    @Column(name = "personal_data_blocked_at", insertable = false, updatable = false)
+    public OffsetDateTime personalDataBlockedAt;
+
+    @Column(name = "personal_data_deleted_at", insertable = false, updatable = false)
+    public OffsetDateTime personalDataDeletedAt;
 
     /** Entries in its timeline; the next entry is number timelineLength + 1. */
     @Column(name = "timeline_length", nullable = false)

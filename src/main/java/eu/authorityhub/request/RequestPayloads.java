@@ -66,7 +66,10 @@ public final class RequestPayloads {
             String requesterLanguage, String viewLanguage, LocalDate requestedDueDate, LocalDate proposedDueDate,
             LocalDate agreedDueDate, List<QuestionView> questions, UUID forwardedFrom, String declineReason,
             OffsetDateTime createdAt, OffsetDateTime sentAt, OffsetDateTime acceptedAt, OffsetDateTime answeredAt,
-            OffsetDateTime closedAt, long version) {
+            OffsetDateTime closedAt, long version,
+            @Schema(description = "ACTIVE, BLOCKED (6 months after closure by default) or DELETED (3 years after closure); blocked or deleted data are absent from every view", enumeration = {
+                    "ACTIVE", "BLOCKED", "DELETED"}) String personalData,
+            @Schema(description = "Set while a data-protection officer of the caller's authority has unblocked the data") OffsetDateTime unblockedUntil){
     }
 
     @Schema(name = "RequestSummary")

@@ -34,9 +34,12 @@ public class RequestQueries {
 
     @Transactional
     public List<TimelineView> timeline(Caller caller, UUID id) {
-        access.readable(caller, InformationRequest.findById(id));
+        InformationRequest req = InformationRequest.findById(id);
+        access.readable(caller, req);
+        boolean visible = views.personalDataVisible(req, caller); // details are free texts (reasons)
         return TimelineEntry.<TimelineEntry>find("requestId = ?1 order by seq", id).list().stream()
-                .map(t -> new TimelineView(t.seq, t.action, t.authority, t.actor, t.at, t.detail)).toList();
+                .map(t -> new TimelineView(t.seq, t.action, t.authority, t.actor, t.at, visible ? t.detail : null))
+                .toList();
     }
 
     /** The steps the caller's authority may take on the request now (none for coordinators and outsiders). */

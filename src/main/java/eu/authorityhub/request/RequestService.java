@@ -17,6 +17,7 @@ import eu.authorityhub.api.ErrorCode;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.api.Problem.FieldError;
 import eu.authorityhub.directory.DirectoryCache.AuthorityEntry;
+import eu.authorityhub.deadline.DeadlinePolicies;
 import eu.authorityhub.directory.PolicyArea;
 import eu.authorityhub.request.InformationRequest.Question;
 import eu.authorityhub.request.RequestPayloads.AcceptBody;
@@ -26,6 +27,7 @@ import eu.authorityhub.request.RequestPayloads.ForwardBody;
 import eu.authorityhub.request.RequestPayloads.FurtherInfoBody;
 import eu.authorityhub.request.RequestPayloads.RequestView;
 import eu.authorityhub.request.RequestState.Action;
+import eu.authorityhub.retention.RetentionService;
 import eu.authorityhub.security.AccessPolicy.Access;
 import eu.authorityhub.security.Caller;
 
@@ -45,10 +47,12 @@ public class RequestService {
     private final ReferenceNumbers references;
     private final QuestionCatalogue catalogue;
     private final Clock clock;
+    private final RetentionService retention;
 
     RequestService(RequestAccess access, RequestChecks checks, AnswerValidator answers, RequestRecorder recorder,
             RequestDeadlines deadlines, RequestViews views, ReferenceNumbers references, QuestionCatalogue catalogue,
-            Clock clock) {
+            Clock clock, RetentionService retention) {
+        this.retention = retention;
         this.access = access;
         this.checks = checks;
         this.answers = answers;
@@ -278,6 +282,7 @@ public class RequestService {
         req.withdraw(now());
         if (wasDraft) { // nobody else ever saw it: no event
             recorder.internal(req, Action.WITHDRAW.name(), caller, reason);
+            retention.closed(req.id, DeadlinePolicies.key(req.procedure), req.closedAt);
             return views.of(req, caller, Access.PARTY, lang);
         }
         return step(req, Action.WITHDRAW, caller, reason, List.of(req.responder), lang);
@@ -287,6 +292,9 @@ public class RequestService {
             List<String> addressees, String lang) {
         recorder.step(req, action, caller, detail, addressees);
         deadlines.after(req, action);
+        if (!req.state.open()) {
+            retention.closed(req.id, DeadlinePolicies.key(req.procedure), req.closedAt);
+        }
         return views.of(req, caller, caller.authority().isPresent() ? Access.PARTY : Access.COORDINATOR, lang);
     }
 

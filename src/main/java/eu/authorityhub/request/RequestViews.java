@@ -1,6 +1,8 @@
 package eu.authorityhub.request;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,35 +10,65 @@ import eu.authorityhub.directory.DirectoryCache;
 import eu.authorityhub.request.RequestPayloads.AttachmentView;
 import eu.authorityhub.request.RequestPayloads.QuestionView;
 import eu.authorityhub.request.RequestPayloads.RequestView;
+import eu.authorityhub.retention.PersonalDataDecisions;
 import eu.authorityhub.security.AccessPolicy.Access;
 import eu.authorityhub.security.Caller;
 
 /**
- * What a caller sees of a request: questions in its language, and the professional concerned only for the parties
- * (coordinators follow the case, not the person).
+ * What a caller sees of a request: questions in its language, and the personal data (the professional, answers, free
+ * texts, attachments' names and content) only for the parties (coordinators follow the case, not the person), and
+ * only while they are not blocked or deleted (IMI Regulation Art. 14), unless a data-protection officer of the
+ * caller's authority unblocked them for a while.
  */
 @ApplicationScoped
 class RequestViews {
 
     private final QuestionCatalogue catalogue;
     private final DirectoryCache directory;
+    private final PersonalDataDecisions personalData;
 
-    RequestViews(QuestionCatalogue catalogue, DirectoryCache directory) {
+    RequestViews(QuestionCatalogue catalogue, DirectoryCache directory, PersonalDataDecisions personalData) {
         this.catalogue = catalogue;
         this.directory = directory;
+        this.personalData = personalData;
+    }
+
+    /**
+     * Whether the caller may see the request's free texts, answers and documents now: while the data are active, or
+     * while they are unblocked for the caller's authority. The professional's identity is for the parties only.
+     */
+    boolean personalDataVisible(InformationRequest r, Caller caller) {
+        return r.personalData == null || "ACTIVE".equals(r.personalData) || unblockedUntil(r, caller).isPresent();
+    }
+
+    private Optional<OffsetDateTime> unblockedUntil(InformationRequest r, Caller caller) {
+        return "BLOCKED".equals(r.personalData) && caller.authority().isPresent()
+                ? personalData.unblockedUntil(r.id, caller.authority().get())
+                : Optional.empty();
     }
 
     RequestView of(InformationRequest r, Caller caller, Access access, String preferred) {
         String lang = language(caller, preferred);
+        boolean visible = personalDataVisible(r, caller);
+        // free texts may name the person: hidden with the rest, as are the answers (when each was given stays)
         List<QuestionView> qs = r.questions.stream().map(q -> {
             QuestionCatalogue.Entry e = q.code() == null ? null : catalogue.get(q.code());
-            return new QuestionView(q.position(), q.code(), e == null ? q.freeText() : e.text(lang), q.answerType(),
-                    e == null ? List.of() : e.choices(), q.round(), q.answer(), q.answeredAt());
+            String text = e != null ? e.text(lang) : visible ? q.freeText() : null;
+            return new QuestionView(q.position(), q.code(), text, q.answerType(), e == null
+                    ? List.of()
+                    : e
+                            .choices(),
+                    q.round(), visible ? q.answer() : null, q.answeredAt());
         }).toList();
         return new RequestView(r.id, r.reference, r.state, r.requester, r.responder, r.policyArea, r.procedure,
-                r.profession, access == Access.PARTY ? r.professional : null, r.requesterLanguage, lang,
-                r.requestedDueDate, r.proposedDueDate, r.agreedDueDate, qs, r.forwardedFrom, r.declineReason,
-                r.createdAt, r.sentAt, r.acceptedAt, r.answeredAt, r.closedAt, r.version);
+                r.profession, visible && access == Access.PARTY ? r.professional : null, r.requesterLanguage, lang,
+                r.requestedDueDate, r.proposedDueDate, r.agreedDueDate, qs, r.forwardedFrom, visible
+                        ? r.declineReason
+                        : null,
+                r.createdAt, r.sentAt, r.acceptedAt, r.answeredAt, r.closedAt, r.version, r.personalData == null
+                        ? "ACTIVE"
+                        : r.personalData,
+                unblockedUntil(r, caller).orElse(null));
     }
 
     /** The view language: Accept-Language when the catalogue has it, else the caller authority's working language. */
@@ -48,8 +80,8 @@ class RequestViews {
                 QuestionCatalogue.LANGUAGES::contains).findFirst()).orElse("en");
     }
 
-    static AttachmentView attachment(Attachment a) {
-        return new AttachmentView(a.id, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedBy,
-                a.uploadedAt);
+    static AttachmentView attachment(Attachment a, boolean visible) {
+        return new AttachmentView(a.id, visible ? a.fileName : null, a.contentType, a.sizeBytes, a.sha256,
+                a.uploadedBy, a.uploadedAt);
     }
 }

@@ -70,6 +70,6 @@ public final class Tokens {
 
     public static Set<String> allRoles() {
         return Set.of(Roles.HUB_ADMIN, Roles.AUTHORITY_ADMIN, Roles.CASE_HANDLER, Roles.COORDINATOR,
-                Roles.BACK_OFFICE);
+                Roles.BACK_OFFICE, Roles.DATA_PROTECTION_OFFICER);
     }
 }

@@ -28,6 +28,8 @@ import eu.authorityhub.alert.AlertPayloads.ReceiptsView;
 import eu.authorityhub.alert.AlertPayloads.RecipientView;
 import eu.authorityhub.alert.AlertPayloads.Scope;
 import eu.authorityhub.alert.AlertPayloads.UpdateRequest;
+import eu.authorityhub.accesslog.AccessLog;
+import eu.authorityhub.accesslog.DataKind;
 import eu.authorityhub.api.ErrorCode;
 import eu.authorityhub.api.HubException;
 import eu.authorityhub.api.Problem.FieldError;
@@ -62,7 +64,11 @@ public class AlertService {
     private final Clock clock;
     private final EntityManager em;
 
-    public AlertService(OutboxRecorder outbox, AccessPolicy access, Clock clock, EntityManager em) {
+    private final AccessLog accessLog;
+
+    public AlertService(OutboxRecorder outbox, AccessPolicy access, Clock clock, EntityManager em,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;
@@ -331,6 +337,14 @@ public class AlertService {
             return new AlertView(a.id, a.reference, name + " - " + a.scope, null, null, a.profession, null, null,
                     a.scope, null, null, null, null, null, null, a.state, null, a.late, null, null, a.version);
         }
+        java.util.Set<DataKind> shown = java.util.EnumSet.noneOf(DataKind.class);
+        if (a.professional != null) {
+            shown.add(DataKind.PROFESSIONAL);
+        }
+        if (a.restriction != null) {
+            shown.add(DataKind.FREE_TEXT);
+        }
+        accessLog.read("ALERT", a.id, List.of(a.issuer), shown);
         return new AlertView(a.id, a.reference, a.summary(name), a.issuer, a.issuerState, a.profession, a.specialty,
                 a.type, a.scope, a.restriction, a.decidingBody, a.decisionDate, a.periodFrom, a.periodUntil,
                 a.professional, a.state, a.broadcastAt, a.late, a.professionalInformedOn,

@@ -90,8 +90,12 @@ public class AttachmentService {
         InformationRequest req = InformationRequest.findById(id);
         access.readable(caller, req);
         boolean visible = views.personalDataVisible(req, caller); // a file name may name the person
-        return Attachment.<Attachment>find("requestId = ?1 order by uploadedAt", id).list().stream()
-                .map(a -> RequestViews.attachment(a, visible)).toList();
+        List<AttachmentView> found = Attachment.<Attachment>find("requestId = ?1 order by uploadedAt", id).list()
+                .stream().map(a -> RequestViews.attachment(a, visible)).toList();
+        if (visible && !found.isEmpty()) {
+            views.read(req, java.util.EnumSet.of(eu.authorityhub.accesslog.DataKind.DOCUMENT_NAMES));
+        }
+        return found;
     }
 
     /** One attachment with its content, for a party of its request. */
@@ -112,6 +116,8 @@ public class AttachmentService {
                     + " data-protection officer of your authority may unblock them for a stated reason");
         }
         found.content.getClass(); // load the lazy content inside the transaction
+        views.read(req, java.util.EnumSet.of(eu.authorityhub.accesslog.DataKind.DOCUMENT,
+                eu.authorityhub.accesslog.DataKind.DOCUMENT_NAMES));
         return found;
     }
 

@@ -58,7 +58,7 @@ public class RequestDeadlineResource {
     @Operation(summary = "A request's deadlines and their states (who may read the request may read them)")
     @Transactional
     public List<DeadlineView> ofRequest(@PathParam("id") UUID id) {
-        queries.get(caller, id, null); // the request's own access rule, 404 for outsiders
+        queries.checkReadable(caller, id); // the request's own access rule, 404 for outsiders
         return deadlines.ofCase(id).stream().map(DeadlineView::of).toList();
     }
 

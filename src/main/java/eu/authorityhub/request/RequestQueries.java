@@ -32,14 +32,26 @@ public class RequestQueries {
         return views.of(req, caller, access.readable(caller, req), lang);
     }
 
+    /** Checks that the caller may read the request (404 otherwise), without reading anything of it. */
+    @Transactional
+    public void checkReadable(Caller caller, UUID id) {
+        access.readable(caller, InformationRequest.findById(id));
+    }
+
     @Transactional
     public List<TimelineView> timeline(Caller caller, UUID id) {
         InformationRequest req = InformationRequest.findById(id);
         access.readable(caller, req);
         boolean visible = views.personalDataVisible(req, caller); // details are free texts (reasons)
-        return TimelineEntry.<TimelineEntry>find("requestId = ?1 order by seq", id).list().stream()
-                .map(t -> new TimelineView(t.seq, t.action, t.authority, t.actor, t.at, visible ? t.detail : null))
+        List<TimelineView> steps = TimelineEntry.<TimelineEntry>find("requestId = ?1 order by seq", id).list()
+                .stream().map(t -> new TimelineView(t.seq, t.action, t.authority, t.actor, t.at, visible
+                        ? t.detail
+                        : null))
                 .toList();
+        if (steps.stream().anyMatch(t -> t.detail() != null)) {
+            views.read(req, java.util.EnumSet.of(eu.authorityhub.accesslog.DataKind.FREE_TEXT));
+        }
+        return steps;
     }
 
     /** The steps the caller's authority may take on the request now (none for coordinators and outsiders). */

@@ -1,11 +1,15 @@
 package eu.authorityhub.request;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import eu.authorityhub.accesslog.AccessLog;
+import eu.authorityhub.accesslog.DataKind;
 import eu.authorityhub.directory.DirectoryCache;
 import eu.authorityhub.request.RequestPayloads.AttachmentView;
 import eu.authorityhub.request.RequestPayloads.QuestionView;
@@ -26,8 +30,11 @@ class RequestViews {
     private final QuestionCatalogue catalogue;
     private final DirectoryCache directory;
     private final PersonalDataDecisions personalData;
+    private final AccessLog accessLog;
 
-    RequestViews(QuestionCatalogue catalogue, DirectoryCache directory, PersonalDataDecisions personalData) {
+    RequestViews(QuestionCatalogue catalogue, DirectoryCache directory, PersonalDataDecisions personalData,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.catalogue = catalogue;
         this.directory = directory;
         this.personalData = personalData;
@@ -60,6 +67,17 @@ class RequestViews {
                             .choices(),
                     q.round(), visible ? q.answer() : null, q.answeredAt());
         }).toList();
+        Set<DataKind> shown = EnumSet.noneOf(DataKind.class);
+        if (visible && access == Access.PARTY && r.professional != null) {
+            shown.add(DataKind.PROFESSIONAL);
+        }
+        if (qs.stream().anyMatch(q -> q.answer() != null && !q.answer().isNull())) {
+            shown.add(DataKind.ANSWERS);
+        }
+        if (visible && (r.declineReason != null || r.questions.stream().anyMatch(q -> q.freeText() != null))) {
+            shown.add(DataKind.FREE_TEXT);
+        }
+        read(r, shown);
         return new RequestView(r.id, r.reference, r.state, r.requester, r.responder, r.policyArea, r.procedure,
                 r.profession, visible && access == Access.PARTY ? r.professional : null, r.requesterLanguage, lang,
                 r.requestedDueDate, r.proposedDueDate, r.agreedDueDate, qs, r.forwardedFrom, visible
@@ -69,6 +87,13 @@ class RequestViews {
                         ? "ACTIVE"
                         : r.personalData,
                 unblockedUntil(r, caller).orElse(null));
+    }
+
+    /** Reports what a view showed of the request's personal data to the access log. */
+    void read(InformationRequest r, Set<DataKind> shown) {
+        accessLog.read("REQUEST", r.id, r.state == eu.authorityhub.request.RequestState.DRAFT
+                ? List.of(r.requester)
+                : List.of(r.requester, r.responder), shown);
     }
 
     /** The view language: Accept-Language when the catalogue has it, else the caller authority's working language. */

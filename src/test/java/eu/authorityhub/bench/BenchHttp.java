@@ -1,18 +1,13 @@
 package eu.authorityhub.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Timing pages and API calls over loopback HTTP, as one client: a signed-in browser session or a bearer token. */
 final class BenchHttp {
@@ -35,25 +30,7 @@ final class BenchHttp {
 
     /** A client with the pages' session: the authorization-code flow through the provider's sign-in page. */
     static HttpClient signedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(
-                HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/app/inbox")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(
-                signIn.body());
-        StringBuilder form = new StringBuilder("user=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
-        while (hidden.find()) {
-            form.append('&').append(hidden.group(1)).append('=').append(URLEncoder.encode(hidden.group(2)
-                    .replace("&amp;", "&").replace("&quot;", "\""), StandardCharsets.UTF_8));
-        }
-        URI provider = signIn.uri().resolve("/authorize");
-        HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(provider).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (inbox.statusCode() != 200 || !inbox.uri().getPath().equals("/app/inbox")) {
-            throw new IllegalStateException("sign-in failed: " + inbox.statusCode() + " " + inbox.uri());
-        }
-        return client;
+        return eu.authorityhub.testing.PageSession.signedIn(user);
     }
 
     static double[] time(HttpClient client, String path, String token, int warm, int runs) throws Exception {

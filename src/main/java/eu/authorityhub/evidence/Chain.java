@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -81,7 +80,8 @@ enum Chain {
     }
 
     private static long micros(OffsetDateTime t) {
-        return ChronoUnit.MICROS.between(OffsetDateTime.parse("1970-01-01T00:00:00Z"), t);
+        java.time.Instant i = t.toInstant();
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
     }
 
     static String sha256(String text) {

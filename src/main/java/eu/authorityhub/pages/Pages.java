@@ -36,7 +36,8 @@ public class Pages {
                 PageContext.LANGUAGES).data("user", page.user()).data("authority", page.caller().authority()
                         .orElse(null))
                 .data("section", section).data("admin", page.authorityAdmin())
-                .data("coordinator", page.caller().coordinator().isPresent());
+                .data("coordinator", page.caller().coordinator().isPresent()).data("dpo", page.caller().hasRole(
+                        eu.authorityhub.security.Roles.DATA_PROTECTION_OFFICER));
     }
 
     /** The page as a response: no caching (personal data), and the chosen language remembered. */

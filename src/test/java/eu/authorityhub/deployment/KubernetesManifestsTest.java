@@ -46,7 +46,7 @@ class KubernetesManifestsTest {
 
     /** Secrets the installer creates before applying (docs/deployment.md names each). */
     private static final Set<String> INSTALLER_SECRETS = Set.of("hub-tls", "keycloak-tls", "hub-db-backup",
-            "hub-pages-secrets", "hub-mail", GeneratedManifests.REALM_SECRETS);
+            "hub-pages-secrets", "hub-mail", "hub-evidence", GeneratedManifests.REALM_SECRETS);
 
     private static List<ObjectNode> render(String overlay) {
         return Kustomize.render(K8S.resolve("overlays").resolve(overlay));

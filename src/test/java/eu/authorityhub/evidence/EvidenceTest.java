@@ -154,6 +154,25 @@ class EvidenceTest {
         assertThat(v.broken().problem()).contains("before its keeping time");
     }
 
+    @Test
+    void theCommandLineVerifierChecksTheChainsStraightInTheDatabase() {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
+        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
+        String key = RestAssured.get("/api/v1/evidence/key").then().extract().path("publicKey");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = VerifyCommand.run(user == null
+                ? new String[]{"--jdbc-url", url, "--public-key", key}
+                : new String[]{"--jdbc-url", url, "--user", user, "--public-key", key}, password,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("journal: intact").contains(
+                "access: intact");
+        assertThat(status).isZero();
+        assertThat(VerifyCommand.run(new String[]{"--jdbc-url", url}, password, new java.io.PrintStream(
+                new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(2);
+    }
+
     private Verification tampered(String chain, Consumer<EntityManager> tamper) {
         QuarkusTransaction.begin();
         try {

@@ -216,6 +216,70 @@ class RetentionTest {
         assertThat(new java.util.HashSet<>(ours)).as("cases announced").hasSize(n);
     }
 
+    @Test
+    void noViewOfABlockedCaseShowsItsPersonalData() throws Exception {
+        Parties p = new Parties();
+        String hook = RestAssured.given().auth().oauth2(Tokens.forAuthority(p.responder, Roles.BACK_OFFICE))
+                .contentType("application/json").body("{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":"
+                        + "[\"eu.authorityhub.request.*\"]}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("subscription.id");
+        String coordinator = p.responder.replace("-T", "-C");
+        RestAssured.given().auth().oauth2(Tokens.admin()).contentType("application/json").body("""
+                {"code":"%s","kind":"NATIONAL","memberState":"NL","name":"Blocked-view coordinator"}"""
+                .formatted(coordinator)).post("/api/v1/coordinators").then().statusCode(201);
+        Closed c = p.closedRequest("GENERAL");
+        clock.advance(Duration.ofDays(200));
+        engine.run();
+        List<String> secrets = List.of("Kowalska", "Anna", "1984-03-12", "Registered since 2010", "suspended",
+                "kowalska-diploma");
+
+        // every reading endpoint of a request, from the OpenAPI document, and the lists, inbox and deliveries
+        com.fasterxml.jackson.databind.JsonNode openapi = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(RestAssured.get("/q/openapi?format=json").asString());
+        List<String> paths = new ArrayList<>();
+        openapi.get("paths").fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("/api/v1/requests/{id}") && e.getValue().has("get")) {
+                paths.add(e.getKey().replace("{id}", c.id).replace("{attachmentId}", c.attachment));
+            }
+        });
+        assertThat(paths).hasSizeGreaterThanOrEqualTo(6);
+        paths.addAll(List.of("/api/v1/requests?box=sent", "/api/v1/requests?box=received", "/api/v1/inbox",
+                "/api/v1/webhooks/" + hook + "/deliveries"));
+        List<RequestSpecification> callers = List.of(p.as(p.requester), p.as(p.responder), RestAssured.given().auth()
+                .oauth2(Tokens.coordinator(coordinator)),
+                RestAssured.given().auth().oauth2(Tokens.forAuthority(
+                        p.responder, Roles.BACK_OFFICE)));
+        int answered = 0;
+        for (String path : paths) {
+            for (RequestSpecification caller : callers) {
+                io.restassured.response.Response r = caller.get(path);
+                if (r.statusCode() == 200) {
+                    answered++;
+                }
+                for (String secret : secrets) {
+                    assertThat(r.asString()).as(path + " (" + r.statusCode() + ")").doesNotContain(secret);
+                }
+            }
+        }
+        assertThat(answered).isGreaterThanOrEqualTo(paths.size());
+        assertThat(RestAssured.given().auth().oauth2(Tokens.forAuthority(p.responder, Roles.BACK_OFFICE)).get(
+                "/api/v1/webhooks/" + hook + "/deliveries").asString()).contains(EventTypes.PERSONAL_DATA_BLOCKED);
+
+        // the case page
+        eu.authorityhub.testing.PagesIdentityProvider.user("blocked-" + p.requester.toLowerCase(),
+                Roles.CASE_HANDLER, "authority:" + p.requester);
+        var session = eu.authorityhub.testing.PageSession.signedIn("blocked-" + p.requester.toLowerCase());
+        var page = session.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI
+                        .create(eu.authorityhub.testing.PageSession.base() + "/app/requests/" + c.id + "?lang=en"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("are blocked");
+        for (String secret : secrets) {
+            assertThat(page.body()).as("case page").doesNotContain(secret);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ officers' decisions
 
     @Test

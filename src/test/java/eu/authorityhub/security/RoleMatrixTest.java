@@ -104,6 +104,7 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/requests/{id}/personal-data/deletion", Set.of(Roles.DATA_PROTECTION_OFFICER)),
             Map.entry("GET /api/v1/access-log", Set.of(Roles.AUTHORITY_ADMIN, Roles.DATA_PROTECTION_OFFICER)),
             Map.entry("GET /api/v1/evidence/key", PUBLIC),
+            Map.entry("GET /api/v1/subject-access", Set.of(Roles.DATA_PROTECTION_OFFICER)),
             Map.entry("GET /api/v1/evidence/verify", Set.of(Roles.HUB_ADMIN)),
             Map.entry("GET /api/v1/deadlines", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN)),
             Map.entry("GET /api/v1/deadlines/escalations", Set.of(Roles.COORDINATOR)),

@@ -22,9 +22,14 @@ public final class PageSession {
     }
 
     public static HttpClient signedIn(String user) throws Exception {
+        return signedIn(user, "/app/inbox");
+    }
+
+    /** Signs in on the way to {@code landing}, a page the user may see. */
+    public static HttpClient signedIn(String user, String landing) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(
                 HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/app/inbox")).build(),
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base() + landing)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(
                 signIn.body());
@@ -37,7 +42,7 @@ public final class PageSession {
         HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(provider).header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (inbox.statusCode() != 200 || !inbox.uri().getPath().equals("/app/inbox")) {
+        if (inbox.statusCode() != 200 || !inbox.uri().getPath().equals(landing)) {
             throw new IllegalStateException("sign-in failed: " + inbox.statusCode() + " " + inbox.uri());
         }
         return client;

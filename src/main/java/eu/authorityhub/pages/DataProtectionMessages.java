@@ -50,7 +50,7 @@ public interface DataProtectionMessages {
     String exportTitle(String name, java.time.LocalDate born);
 
     @Message("For {authority}, made {at}.")
-    String exportFor(String authority, java.time.OffsetDateTime at);
+    String exportFor(String authority, String at);
 
     @Message("Information requests")
     String requests();

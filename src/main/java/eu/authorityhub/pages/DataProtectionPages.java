@@ -47,7 +47,7 @@ public class DataProtectionPages {
                 .data("givenNames", givenNames == null ? "" : givenNames).data("birthDate", birthDate == null
                         ? ""
                         : birthDate)
-                .data("export", null).data("problem", null);
+                .data("export", null).data("generatedAt", null).data("problem", null);
         if (familyName == null && birthDate == null) {
             return pages.send(instance, 200);
         }
@@ -61,7 +61,7 @@ public class DataProtectionPages {
                 || (givenNames != null && givenNames.length() > 200)) {
             return pages.send(instance.data("problem", "invalid"), 400);
         }
-        return pages.send(instance.data("export", subjectAccess.export(page.caller(), familyName, givenNames, born)),
-                200);
+        var export = subjectAccess.export(page.caller(), familyName, givenNames, born);
+        return pages.send(instance.data("export", export).data("generatedAt", pages.format(export.generatedAt())), 200);
     }
 }

@@ -1,8 +1,6 @@
 package eu.authorityhub.accesslog;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -88,6 +86,6 @@ public class AccessLogQueries {
     }
 
     private static OffsetDateTime time(Object o) {
-        return o instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) o;
+        return eu.authorityhub.time.SqlTimes.utc(o);
     }
 }

@@ -3,7 +3,6 @@ package eu.authorityhub.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +88,6 @@ public class StalledCases {
     }
 
     private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+        return eu.authorityhub.time.SqlTimes.utc(o);
     }
 }

@@ -195,9 +195,7 @@ public class DeadlineService {
         List<Object[]> rows = em.createNativeQuery("select id, coordinator, author, text, at from deadline_note where"
                 + " timer_id = :t order by id").setParameter("t", t.id).getResultList();
         return rows.stream().map(r -> new DeadlinePayloads.NoteView(((Number) r[0]).longValue(), t.id, (String) r[1],
-                (String) r[2], (String) r[3], r[4] instanceof java.time.Instant i
-                        ? i.atOffset(ZoneOffset.UTC)
-                        : (OffsetDateTime) r[4]))
+                (String) r[2], (String) r[3], eu.authorityhub.time.SqlTimes.utc(r[4])))
                 .toList();
     }
 

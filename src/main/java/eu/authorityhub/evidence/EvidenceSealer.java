@@ -106,11 +106,7 @@ public class EvidenceSealer {
             }
         });
         long checkpointPos = ((Number) head[2]).longValue();
-        OffsetDateTime checkpointAt = head[3] == null
-                ? null
-                : head[3] instanceof java.time.Instant i
-                        ? i.atOffset(java.time.ZoneOffset.UTC)
-                        : (OffsetDateTime) head[3];
+        OffsetDateTime checkpointAt = eu.authorityhub.time.SqlTimes.utc(head[3]);
         boolean due = pos[0] > checkpointPos && (pos[0] - checkpointPos >= config.checkpointEvery()
                 || checkpointAt == null || !checkpointAt.plus(config.checkpointInterval()).isAfter(now));
         if (due) {

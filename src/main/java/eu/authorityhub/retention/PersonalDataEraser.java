@@ -1,7 +1,6 @@
 package eu.authorityhub.retention;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -124,9 +123,6 @@ public class PersonalDataEraser {
     }
 
     static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof java.time.Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) o;
+        return eu.authorityhub.time.SqlTimes.utc(o);
     }
 }

@@ -1,10 +1,8 @@
 package eu.authorityhub.subjectaccess;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,6 +147,6 @@ public class SubjectAccessService {
     }
 
     private static OffsetDateTime time(Object o) {
-        return o == null ? null : o instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) o;
+        return eu.authorityhub.time.SqlTimes.utc(o);
     }
 }

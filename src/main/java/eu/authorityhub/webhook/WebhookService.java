@@ -407,16 +407,7 @@ public class WebhookService {
     }
 
     private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return eu.authorityhub.time.SqlTimes.utc(o);
     }
 
     private static List<String> split(String joined) {

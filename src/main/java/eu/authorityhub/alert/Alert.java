@@ -123,9 +123,6 @@ public class Alert extends PanacheEntityBase {
     void end(State end, OffsetDateTime now) {
         state = end;
         endedAt = now;
-        professional = null;
-        professionalKey = null;
-        personalDataRemovedAt = now;
         updatedAt = now;
     }
 

@@ -7,8 +7,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Ends alerts whose period is over: recipients are told (event) and the personal data are removed at once, well within
- * the 3 days the law allows. Safe with several replicas (rows claimed with SKIP LOCKED).
+ * Ends alerts whose period is over: recipients are told (event), the personal data are hidden at once and removed by
+ * the retention engine (package retention), well within the 3 days the law allows. Safe with several replicas (rows
+ * claimed with SKIP LOCKED).
  */
 @ApplicationScoped
 public class AlertExpiry {

@@ -40,6 +40,7 @@ import eu.authorityhub.messaging.EventTypes;
 import eu.authorityhub.messaging.OutgoingEvent;
 import eu.authorityhub.messaging.Topics;
 import eu.authorityhub.messaging.outbox.OutboxRecorder;
+import eu.authorityhub.retention.RetentionService;
 import eu.authorityhub.security.AccessPolicy;
 import eu.authorityhub.security.AccessPolicy.Access;
 import eu.authorityhub.security.Caller;
@@ -65,10 +66,12 @@ public class AlertService {
     private final EntityManager em;
 
     private final AccessLog accessLog;
+    private final RetentionService retention;
 
     public AlertService(OutboxRecorder outbox, AccessPolicy access, Clock clock, EntityManager em,
-            AccessLog accessLog) {
+            AccessLog accessLog, RetentionService retention) {
         this.accessLog = accessLog;
+        this.retention = retention;
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;
@@ -165,6 +168,7 @@ public class AlertService {
         Alert a = issued(caller, id);
         a.requireActive("withdrawal");
         a.end(Alert.State.WITHDRAWN, OffsetDateTime.now(clock));
+        retention.alertEnded(a.id, a.endedAt);
         record(a, "withdrawn", a.id);
         return view(a, Access.PARTY);
     }
@@ -180,6 +184,7 @@ public class AlertService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Alert a : due) {
             a.end(Alert.State.EXPIRED, now);
+            retention.alertEnded(a.id, now);
             record(a, "expired", a.id);
         }
         return due.size();
@@ -337,8 +342,10 @@ public class AlertService {
             return new AlertView(a.id, a.reference, name + " - " + a.scope, null, null, a.profession, null, null,
                     a.scope, null, null, null, null, null, null, a.state, null, a.late, null, null, a.version);
         }
+        // once the alert ended, its personal data are no longer shown (the retention engine removes them)
+        AlertPayloads.Professional professional = a.state == Alert.State.ACTIVE ? a.professional : null;
         java.util.Set<DataKind> shown = java.util.EnumSet.noneOf(DataKind.class);
-        if (a.professional != null) {
+        if (professional != null) {
             shown.add(DataKind.PROFESSIONAL);
         }
         if (a.restriction != null) {
@@ -347,7 +354,7 @@ public class AlertService {
         accessLog.read("ALERT", a.id, List.of(a.issuer), shown);
         return new AlertView(a.id, a.reference, a.summary(name), a.issuer, a.issuerState, a.profession, a.specialty,
                 a.type, a.scope, a.restriction, a.decidingBody, a.decisionDate, a.periodFrom, a.periodUntil,
-                a.professional, a.state, a.broadcastAt, a.late, a.professionalInformedOn,
+                professional, a.state, a.broadcastAt, a.late, a.professionalInformedOn,
                 a.professionalInformedMeans, a.version);
     }
 

@@ -68,6 +68,21 @@ public class PersonalDataEraser {
     }
 
     /**
+     * Removes the personal data of ended alerts (the professional's identity; the decision, scope and period stay as
+     * the record of the alert). Recipients were told by the withdrawal or expiry event to remove their copies, so no
+     * further event is sent. @return how many alerts lost data.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int removeFromAlerts(Collection<UUID> alerts, OffsetDateTime now) {
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("update alert set professional = null, professional_key = null,"
+                + " personal_data_removed_at = :now where id in (:ids) and personal_data_removed_at is null")
+                .setParameter("now", now).setParameter("ids", alerts).executeUpdate();
+    }
+
+    /**
      * Deletes the personal data of the requests not yet deleted: the professional, answers, free texts (questions in
      * the requester's words, reasons, timeline details), attachments' names and bytes. @return how many.
      */

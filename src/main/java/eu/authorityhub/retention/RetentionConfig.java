@@ -29,6 +29,13 @@ public interface RetentionConfig {
      */
     Map<String, ProcedureRetention> procedures();
 
+    /**
+     * An alert's personal data are removed this long after its withdrawal or expiry (Directive 2005/36/EC Art. 56a and
+     * Implementing Regulation (EU) 2015/983: within 3 days); the hub refuses to start with more than 3 days.
+     */
+    @WithDefault("PT0S")
+    Duration alertRemovalAfter();
+
     /** How long an unblocking lasts unless the officer asks for less. */
     @WithDefault("P30D")
     Duration unblockFor();

@@ -49,6 +49,20 @@ public class RetentionService {
     }
 
     /**
+     * An alert was withdrawn or expired at {@code endedAt}: its personal data are removed after the alert removal
+     * delay (at once by default, within 3 days at the latest).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void alertEnded(UUID alert, OffsetDateTime endedAt) {
+        em.createNativeQuery("insert into retention_task (case_type, case_id, action, due_at, state, created_at)"
+                + " values ('ALERT', :c, 'DELETE', :d, 'PENDING', :now) on conflict do nothing").setParameter("c",
+                        alert)
+                .setParameter("d", endedAt.plus(policy.alertRemovalAfter())).setParameter("now",
+                        OffsetDateTime.now(clock))
+                .executeUpdate();
+    }
+
+    /**
      * Carries out up to one batch of blockings and deletions due at or before {@code cutoff}, in one transaction.
      *
      * @return the number of tasks done (a case already blocked or deleted counts, but is not announced again)
@@ -60,15 +74,23 @@ public class RetentionService {
         List<Object[]> claimed = em.createNativeQuery("with due as (select id from retention_task where state ="
                 + " 'PENDING' and due_at <= :cutoff order by due_at limit :n for update skip locked) update"
                 + " retention_task t set state = 'DONE', done_at = :now from due where t.id = due.id returning"
-                + " t.case_id, t.action").setParameter("cutoff", cutoff).setParameter("n", config.batchSize())
+                + " t.case_type, t.case_id, t.action").setParameter("cutoff", cutoff)
+                .setParameter("n", config.batchSize())
                 .setParameter("now", now).getResultList();
         List<UUID> block = new ArrayList<>();
         List<UUID> delete = new ArrayList<>();
+        List<UUID> alerts = new ArrayList<>();
         for (Object[] row : claimed) {
-            ("BLOCK".equals(row[1]) ? block : delete).add((UUID) row[0]);
+            UUID id = (UUID) row[1];
+            if ("ALERT".equals(row[0])) {
+                alerts.add(id);
+            } else {
+                ("BLOCK".equals(row[2]) ? block : delete).add(id);
+            }
         }
         eraser.block(block, now, PersonalDataEraser.Cause.RETENTION_PERIOD);
         eraser.delete(delete, now, PersonalDataEraser.Cause.RETENTION_PERIOD);
+        eraser.removeFromAlerts(alerts, now);
         return claimed.size();
     }
 

@@ -14,16 +14,19 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import eu.authorityhub.messaging.Topics;
+import eu.authorityhub.retention.RetentionEngine;
 import eu.authorityhub.security.Roles;
 import eu.authorityhub.testing.Fixtures;
 import eu.authorityhub.testing.TestClock;
 import eu.authorityhub.testing.Tokens;
 import eu.authorityhub.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -39,6 +42,18 @@ class AlertTest {
     AlertFanOut fanOut;
     @Inject
     TestClock clock;
+    @Inject
+    RetentionEngine retention;
+    @Inject
+    EntityManager em;
+
+    /** Whether the database still holds the alert's professional (and not yet its removal time). */
+    private boolean professionalHeld(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery("select professional is"
+                + " not null and personal_data_removed_at is null from alert where id = :id").setParameter("id",
+                        UUID.fromString(id))
+                .getSingleResult());
+    }
 
     @Test
     void broadcastReachesOtherStatesThroughTheirCoordinatorWithReceiptsUpdateAndWithdrawal() {
@@ -145,11 +160,18 @@ class AlertTest {
         clock.advance(Duration.ofDays(7));
         try {
             assertThat(expiry.run()).isGreaterThanOrEqualTo(1);
+            // hidden at once (below), removed from the database by the retention engine, due at once by default;
+            // an engine that was down catches up at its next run
+            assertThat(professionalHeld(id)).isTrue();
+            clock.advance(Duration.ofDays(2));
+            retention.run();
+            assertThat(professionalHeld(id)).isFalse();
         } finally {
             clock.reset();
         }
         as(recipient).get(ALERTS + "/" + id).then().body("state", equalTo("EXPIRED"))
                 .body("professional", nullValue());
+        as(issuer).get(ALERTS + "/" + id).then().body("professional", nullValue());
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(recipient).get("/api/v1/inbox")
                 .then().body("entries.findAll { it.caseId == '" + id + "' }.eventType",
                         hasItem("eu.authorityhub.alert.expired.v1")));

@@ -135,6 +135,7 @@ class ExchangeBench {
             out.put("rssReadyMb", rssReady / 1024);
             RssSampler sampler = new RssSampler(hub);
             sampler.start();
+            long earlierPeak = 0;
 
             exchanges(1, Duration.ofSeconds(5), new ArrayList<>()); // warm-up, not reported
             List<Map<String, Object>> levels = new ArrayList<>();
@@ -143,11 +144,33 @@ class ExchangeBench {
             }
             out.put("sweep", levels.stream().map(ExchangeBench::json).toList());
             System.out.println("peak resident memory so far: " + sampler.peak / 1024 + " MB");
+            List<Map<String, Object>> accessLog = new ArrayList<>();
+            if (Boolean.parseBoolean(System.getProperty("bench.access-log", "true"))) {
+                // what the access log costs: the same levels on a hub restarted without it, then with it again
+                // (both after a restart and the same warm-up, so that the pair differs in the log alone)
+                sampler.stop();
+                earlierPeak = sampler.peak;
+                for (boolean on : new boolean[]{false, true}) {
+                    hub.stop();
+                    hub.set("hub.access-log.enabled", Boolean.toString(on));
+                    hub.start(Duration.ofMinutes(2));
+                    exchanges(1, Duration.ofSeconds(5), new ArrayList<>());
+                    for (int c : new int[]{1, 16}) {
+                        Map<String, Object> l = level(c, pgRate, kafkaRate);
+                        l.put("accessLog", on);
+                        accessLog.add(l);
+                    }
+                }
+                out.put("accessLog", accessLog.stream().map(ExchangeBench::json).toList());
+                sampler = new RssSampler(hub);
+                sampler.start();
+            }
             double year = yearOfImi(16);
             out.put("yearOfImiRequests", YEAR_OF_IMI);
             out.put("yearOfImiSeconds", round(year));
             sampler.stop();
-            out.put("rssPeakUnderLoadMb", sampler.peak / 1024);
+            long peak = Math.max(earlierPeak, sampler.peak);
+            out.put("rssPeakUnderLoadMb", peak / 1024);
             System.out.printf(Locale.ROOT, "%n%-62s %14s%n", "exchange scenario", "figure");
             System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "PostgreSQL single-row commits/s (1 client, same run)",
                     pgRate);
@@ -163,7 +186,7 @@ class ExchangeBench {
                     rssReadyAot / 1024);
             System.out.printf(Locale.ROOT, "%-62s %12dMB%n", "hub resident memory once ready", rssReady / 1024);
             System.out.printf(Locale.ROOT, "%-62s %12dMB%n", "hub resident memory, peak under load (<= 400 MB)",
-                    sampler.peak / 1024);
+                    peak / 1024);
             System.out.printf(Locale.ROOT, "%n%-8s %12s %14s %10s %10s %12s %12s%n", "clients", "exchanges",
                     "exchanges/s", "api p50", "api p99", "/pg commit", "/kafka rec");
             for (Map<String, Object> l : levels) {
@@ -171,6 +194,24 @@ class ExchangeBench {
                         l.get("exchanges"), (double) l.get("exchangesPerSecond"), (double) l.get("apiP50Ms"),
                         (double) l.get("apiP99Ms"), (double) l.get("perPgCommitRate"),
                         (double) l.get("perKafkaRate"));
+            }
+            if (!accessLog.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%naccess log's cost (restarted hubs; target: p99 with the log at most"
+                        + " 1.10 x without)%n%-8s %-10s %14s %10s %10s%n", "clients", "access log", "exchanges/s",
+                        "api p50", "api p99");
+                for (Map<String, Object> l : accessLog) {
+                    System.out.printf(Locale.ROOT, "%-8s %-10s %14.1f %8.1fms %8.1fms%n", l.get("clients"),
+                            (boolean) l.get("accessLog") ? "on" : "off", (double) l.get("exchangesPerSecond"),
+                            (double) l.get("apiP50Ms"), (double) l.get("apiP99Ms"));
+                }
+                for (int i = 0; i < accessLog.size() / 2; i++) {
+                    Map<String, Object> off = accessLog.get(i);
+                    Map<String, Object> on = accessLog.get(i + accessLog.size() / 2);
+                    double ratio = (double) on.get("apiP99Ms") / (double) off.get("apiP99Ms");
+                    out.put("accessLogP99Ratio" + on.get("clients"), round(ratio));
+                    System.out.printf(Locale.ROOT, "%-62s %14.2f%n", "api p99 with / without the access log, "
+                            + on.get("clients") + " client(s) (<= 1.10)", ratio);
+                }
             }
             System.out.printf(Locale.ROOT, "%n%-62s %13.1fs%n", "a year of IMI: " + YEAR_OF_IMI
                     + " requests sent and routed (< 60 s)", year);

@@ -80,6 +80,11 @@ public final class PackagedHub implements AutoCloseable {
     }
 
     /** No such setting at the next start. */
+    /** Sets a setting for the next start. */
+    public void set(String key, String value) {
+        settings.put(key, value);
+    }
+
     public void unset(String key) {
         settings.remove(key);
     }

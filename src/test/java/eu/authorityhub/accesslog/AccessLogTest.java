@@ -164,6 +164,32 @@ class AccessLogTest {
         as(requester).get(API + "/access-log").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
 
+    @Test
+    void aReadWhoseRecordCannotBeWrittenShowsNothing() {
+        String requester = Fixtures.authorityCode("PL");
+        String responder = Fixtures.authorityCode("NL");
+        Fixtures.createAuthority(requester, "PL", "NURSE");
+        Fixtures.createAuthority(responder, "NL", "NURSE");
+        String id = Fixtures.sentRequest(requester, responder);
+        // the record is written in the reading call's own transaction: make exactly this call's record fail
+        String constraint = "access_log_refuses_" + id.substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("alter table access_log add constraint "
+                + constraint + " check (not (case_ids @> array['" + id + "'::uuid] and purpose = 'GET"
+                + " /api/v1/requests/{id}')) not valid").executeUpdate());
+        try {
+            long before = count();
+            Response r = as(responder).get(API + "/requests/" + id);
+            assertThat(r.statusCode()).isGreaterThanOrEqualTo(500);
+            assertThat(r.asString()).doesNotContain("professional").doesNotContain("familyName");
+            assertThat(since(before)).isEmpty();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("alter table access_log drop constraint "
+                    + constraint).executeUpdate());
+        }
+        as(responder).get(API + "/requests/" + id).then().statusCode(200).body("professional.familyName",
+                org.hamcrest.Matchers.notNullValue());
+    }
+
     private static RequestSpecification as(String authority) {
         return RestAssured.given().auth().oauth2(Tokens.forAuthority(authority, Roles.CASE_HANDLER));
     }

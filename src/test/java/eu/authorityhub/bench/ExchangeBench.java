@@ -65,8 +65,16 @@ import eu.authorityhub.testing.Tokens;
 class ExchangeBench {
 
     static final int YEAR_OF_IMI = Integer.getInteger("bench.year", 107_291);
-    static final int[] SWEEP = {1, 4, 16};
+    /** The client counts of the sweep ({@code -Dbench.sweep=1,16}). */
+    static final int[] SWEEP = java.util.Arrays.stream(System.getProperty("bench.sweep", "1,4,16").split(","))
+            .mapToInt(Integer::parseInt).toArray();
     static final Duration LEVEL = Duration.ofSeconds(15);
+    /**
+     * Unmeasured load after each start ({@code -Dbench.warmup=60}, seconds, 4 clients): a just-started JVM compiles
+     * for about a minute, and on two cores its compiler threads take more than half of the machine (jdk.CompilerStatistics
+     * in a JFR recording), so a shorter warm-up measures the JIT, not the hub.
+     */
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 60));
     static final String DB_USER = System.getProperty("bench.db.user", "postgres");
     static final String DB_PASSWORD = System.getProperty("bench.db.password", "postgres");
 
@@ -137,7 +145,7 @@ class ExchangeBench {
             sampler.start();
             long earlierPeak = 0;
 
-            exchanges(1, Duration.ofSeconds(5), new ArrayList<>()); // warm-up, not reported
+            exchanges(4, WARMUP, new ArrayList<>()); // warm-up, not reported
             List<Map<String, Object>> levels = new ArrayList<>();
             for (int c : SWEEP) {
                 levels.add(level(c, pgRate, kafkaRate));
@@ -154,7 +162,7 @@ class ExchangeBench {
                     hub.stop();
                     hub.set("hub.access-log.enabled", Boolean.toString(on));
                     hub.start(Duration.ofMinutes(2));
-                    exchanges(1, Duration.ofSeconds(5), new ArrayList<>());
+                    exchanges(4, WARMUP, new ArrayList<>());
                     for (int c : new int[]{1, 16}) {
                         Map<String, Object> l = level(c, pgRate, kafkaRate);
                         l.put("accessLog", on);

@@ -34,6 +34,26 @@ public interface SecurityConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
+    /**
+     * Verified bearer tokens, kept by the SHA-256 of the whole token so that a token's signature is checked once
+     * rather than on every call.
+     */
+    interface TokenCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens kept at most; when full, expired ones go, then all. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** No token is served from the cache longer than this after its check, nor past its {@code exp}. */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     interface RateLimit {
 
         @WithDefault("true")

@@ -37,7 +37,22 @@ public class Pages {
                         .orElse(null))
                 .data("section", section).data("admin", page.authorityAdmin())
                 .data("coordinator", page.caller().coordinator().isPresent()).data("dpo", page.caller().hasRole(
-                        eu.authorityhub.security.Roles.DATA_PROTECTION_OFFICER));
+                        eu.authorityhub.security.Roles.DATA_PROTECTION_OFFICER))
+                .data("caseWork", doesCaseWork(page.caller())).data("settings", page.caller().hasRole(
+                        eu.authorityhub.security.Roles.CASE_HANDLER)
+                        || page.caller().hasRole(
+                                eu.authorityhub.security.Roles.AUTHORITY_ADMIN));
+    }
+
+    /**
+     * Whether the person may open the case pages (inbox, requests, alerts, directory): the menu offers only the pages a
+     * person's role opens.
+     */
+    static boolean doesCaseWork(eu.authorityhub.security.Caller caller) {
+        return caller.hasRole(eu.authorityhub.security.Roles.CASE_HANDLER) || caller.hasRole(
+                eu.authorityhub.security.Roles.AUTHORITY_ADMIN)
+                || caller.hasRole(
+                        eu.authorityhub.security.Roles.COORDINATOR);
     }
 
     /** The page as a response: no caching (personal data), and the chosen language remembered. */

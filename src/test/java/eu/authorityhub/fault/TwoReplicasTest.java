@@ -103,12 +103,20 @@ class TwoReplicasTest {
         Map<String, String> settings = Map.of("hub.webhooks.require-https", "false", "hub.webhooks.allowed-networks",
                 "127.0.0.1/32", "hub.deadlines.acceptance", "PT8S", "hub.deadlines.reminder-before", "PT4S",
                 "hub.deadlines.escalate-after", "PT2S", "hub.deadlines.poll-interval", "200ms");
+        // both replicas start at once, as a deployment of two does (migrations and topics created by whichever
+        // comes first)
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        List<Future<Double>> started = new ArrayList<>();
         for (String name : List.of("a", "b")) {
             PackagedHub hub = new PackagedHub(jdbc, bootstrap, dir.resolve("hub-" + name + ".log"),
                     PackagedHub.DEFAULT_JVM, settings);
-            hub.start(Duration.ofMinutes(2));
             hubs.add(hub);
+            started.add(starting.submit(() -> hub.start(Duration.ofMinutes(2))));
         }
+        for (Future<Double> f : started) {
+            f.get();
+        }
+        starting.shutdown();
         List<String[]> pairs = directory();
 
         ExecutorService pool = Executors.newFixedThreadPool(PAIRS + 1);

@@ -56,9 +56,11 @@ public enum ErrorCode {
     PERSONAL_DATA_ALREADY_DELETED(409, "The case's personal data are already deleted"),
     PERSONAL_DATA_DELETED(410, "The case's personal data were deleted; the SHA-256 of attachments stays as proof"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    TOO_MANY_ITEMS(413, "The bulk body has more items than one call takes"),
     URI_TOO_LONG(414, "The request URI is too long"),
     ATTACHMENT_TYPE_REFUSED(415, "Attachments must be PDF, PNG or JPEG"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used for a different request"),
+    IDEMPOTENCY_KEY_REPEATED(422, "The Idempotency-Key is already used by an earlier item of the same bulk body"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body has a media type this endpoint does not accept"),
     RATE_LIMITED(429, "Too many requests, slow down"),
     // 5xx

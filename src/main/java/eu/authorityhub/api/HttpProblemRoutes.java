@@ -25,10 +25,13 @@ public class HttpProblemRoutes {
     private final ObjectMapper mapper;
     private final long maxBody;
     private final long maxAttachment;
+    private final long maxBulk;
 
     public HttpProblemRoutes(ObjectMapper mapper, @ConfigProperty(name = "hub.http.max-json-body") MemorySize maxBody,
-            @ConfigProperty(name = "hub.requests.attachment-max-bytes", defaultValue = "10485760") long maxAttachment) {
+            @ConfigProperty(name = "hub.requests.attachment-max-bytes", defaultValue = "10485760") long maxAttachment,
+            @ConfigProperty(name = "hub.requests.bulk-max-bytes", defaultValue = "4194304") long maxBulk) {
         this.mapper = mapper;
+        this.maxBulk = maxBulk;
         this.maxBody = maxBody.asLongValue();
         this.maxAttachment = maxAttachment;
     }
@@ -45,7 +48,12 @@ public class HttpProblemRoutes {
                 return;
             }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = ctx.request().path().endsWith("/attachments") ? maxAttachment : maxBody;
+            String path = ctx.request().path();
+            long limit = path.endsWith("/attachments")
+                    ? maxAttachment
+                    : path.endsWith("/requests/bulk")
+                            ? maxBulk
+                            : maxBody;
             if (length != null && tooLarge(length, limit)) {
                 write(ctx, Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "The body may be at most " + limit + " bytes"));
                 return;

@@ -80,22 +80,70 @@ public class DeadlineService {
     private void start(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
             String partyState, OffsetDateTime due) {
         cancel(caseId, kind);
+        timer(new NewTimer(caseType, procedure, caseId, reference, kind, party, partyState, null), due, now())
+                .persist();
+    }
+
+    /** A timer of a case that has none yet, due {@code period} from now. */
+    public record NewTimer(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
+            String partyState, Duration period) {
+    }
+
+    /**
+     * Starts the first timers of new cases in one JDBC batch (nothing to cancel: the cases are new in this
+     * transaction).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void startAllNew(List<NewTimer> timers) {
+        if (timers.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = now();
+        List<DeadlineTimer> rows = new ArrayList<>(timers.size());
+        for (NewTimer n : timers) {
+            rows.add(timer(n, calendar.add(now, n.period(), n.partyState(), policies.of(n.procedure())
+                    .workingDays()), now));
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into deadline_timer"
+                    + " (case_type, case_id, reference, procedure, kind, party, party_state, due_at, stage,"
+                    + " next_fire_at, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (DeadlineTimer t : rows) {
+                    insert.setString(1, t.caseType);
+                    insert.setObject(2, t.caseId);
+                    insert.setString(3, t.reference);
+                    insert.setString(4, t.procedure);
+                    insert.setString(5, t.kind.name());
+                    insert.setString(6, t.party);
+                    insert.setString(7, t.partyState);
+                    insert.setObject(8, t.dueAt);
+                    insert.setString(9, t.stage.name());
+                    insert.setObject(10, t.nextFireAt);
+                    insert.setString(11, t.state.name());
+                    insert.setObject(12, t.createdAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private DeadlineTimer timer(NewTimer n, OffsetDateTime due, OffsetDateTime now) {
         DeadlineTimer t = new DeadlineTimer();
-        t.caseType = caseType;
-        t.caseId = caseId;
-        t.procedure = procedure;
-        t.reference = reference;
-        t.kind = kind;
-        t.party = party;
-        t.partyState = partyState;
+        t.caseType = n.caseType();
+        t.caseId = n.caseId();
+        t.procedure = n.procedure();
+        t.reference = n.reference();
+        t.kind = n.kind();
+        t.party = n.party();
+        t.partyState = n.partyState();
         t.dueAt = due;
-        OffsetDateTime reminder = due.minus(policies.of(procedure).reminderBefore());
+        OffsetDateTime reminder = due.minus(policies.of(n.procedure()).reminderBefore());
         t.stage = now.isBefore(reminder) ? Stage.REMINDER : Stage.OVERDUE;
         t.nextFireAt = t.stage == Stage.REMINDER ? reminder : due;
         t.state = State.PENDING;
         t.createdAt = now;
-        t.persist();
+        return t;
     }
 
     /** Ends the case's timers of the given kinds (all kinds when none is given): the step is no longer owed. */

@@ -2,6 +2,7 @@ package eu.authorityhub.request;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,9 +23,16 @@ class ReferenceNumbers {
     }
 
     String next() {
-        long n = ((Number) em.createNativeQuery("select nextval('request_reference_seq')").getSingleResult())
-                .longValue();
-        return "REQ-" + LocalDate.now(clock).getYear() + "-" + String.format("%06d", n);
+        return next(1).get(0);
+    }
+
+    /** {@code count} new references in one round trip. */
+    List<String> next(int count) {
+        List<?> numbers = em.createNativeQuery("select nextval('request_reference_seq') from generate_series(1, :n)")
+                .setParameter("n", count).getResultList();
+        int year = LocalDate.now(clock).getYear();
+        return numbers.stream().map(n -> "REQ-" + year + "-" + String.format("%06d", ((Number) n).longValue()))
+                .toList();
     }
 
     String partOf(InformationRequest original) {

@@ -16,4 +16,16 @@ public interface RequestConfig {
     /** Media types accepted for attachments; the first bytes must match the declared type. */
     @WithDefault("application/pdf,image/png,image/jpeg")
     Set<String> attachmentTypes();
+
+    /** Most items one bulk call takes. */
+    @WithDefault("1000")
+    int bulkMaxItems();
+
+    /** Largest bulk body accepted, in bytes. */
+    @WithDefault("4194304")
+    int bulkMaxBytes();
+
+    /** Items written per transaction in a bulk call. */
+    @WithDefault("200")
+    int bulkChunk();
 }

@@ -1,11 +1,14 @@
 package eu.authorityhub.request;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.authorityhub.deadline.DeadlinePolicies;
 import eu.authorityhub.deadline.DeadlineService;
+import eu.authorityhub.deadline.DeadlineService.NewTimer;
 import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.request.RequestState.Action;
 
@@ -50,6 +53,19 @@ class RequestDeadlines {
                     : req.responder, requesterOwes ? req.requesterState : req.responderState,
                     policies.of(procedure(req)).inactivity());
         }
+    }
+
+    /** New requests sent at once (a bulk call): their acceptance and inactivity timers, as {@link #after} starts. */
+    void sentNew(List<InformationRequest> sent) {
+        List<NewTimer> timers = new ArrayList<>(2 * sent.size());
+        for (InformationRequest req : sent) {
+            DeadlinePolicies.Policy policy = policies.of(procedure(req));
+            timers.add(new NewTimer(CASE, procedure(req), req.id, req.reference, Kind.ACCEPTANCE, req.responder,
+                    req.responderState, policy.acceptance()));
+            timers.add(new NewTimer(CASE, procedure(req), req.id, req.reference, Kind.INACTIVITY, req.responder,
+                    req.responderState, policy.inactivity()));
+        }
+        deadlines.startAllNew(timers);
     }
 
     /** A request (or a forwarded part of one) is with a new responder: its timers start again from acceptance. */

@@ -66,15 +66,23 @@ public class RequestService {
 
     @Transactional
     public RequestView create(Caller caller, CreateRequest r, String viewLanguage) {
-        AuthorityEntry requester = access.actingAuthority(caller);
+        InformationRequest req = draft(access.actingAuthority(caller), r, now());
+        req.reference = references.next();
+        req.persist();
+        recorder.internal(req, "CREATE", caller, null);
+        return views.of(req, caller, Access.PARTY, viewLanguage);
+    }
+
+    /**
+     * A new draft of {@code requester} after every check of its input, not yet numbered nor stored: nothing is written,
+     * so that a refused draft leaves no trace (a bulk call refuses one item and creates the others).
+     */
+    InformationRequest draft(AuthorityEntry requester, CreateRequest r, OffsetDateTime now) {
         AuthorityEntry responder = checks.addressable(r.responder(), r.profession(), requester.code(), "responder");
         List<Question> questions = questions(r);
         checks.future(r.requestedDueDate(), "requestedDueDate");
-
-        OffsetDateTime now = now();
         InformationRequest req = new InformationRequest();
         req.id = UUID.randomUUID();
-        req.reference = references.next();
         req.requester = requester.code();
         req.requesterState = requester.memberState();
         req.responder = responder.code();
@@ -92,9 +100,7 @@ public class RequestService {
         req.questions = questions;
         req.createdAt = now;
         req.updatedAt = now;
-        req.persist();
-        recorder.internal(req, "CREATE", caller, null);
-        return views.of(req, caller, Access.PARTY, viewLanguage);
+        return req;
     }
 
     /** The draft's questions: catalogue codes first (each once), then free text; at least one. */

@@ -66,6 +66,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/me", AUTHENTICATED),
             Map.entry("GET /api/v1/questions", AUTHENTICATED),
             Map.entry("POST /api/v1/requests", ACTING),
+            Map.entry("POST /api/v1/requests/bulk", ACTING),
             Map.entry("GET /api/v1/requests", Set.of(Roles.CASE_HANDLER, Roles.BACK_OFFICE, Roles.AUTHORITY_ADMIN)),
             Map.entry("GET /api/v1/requests/{id}", READING),
             Map.entry("GET /api/v1/requests/{id}/timeline", READING),

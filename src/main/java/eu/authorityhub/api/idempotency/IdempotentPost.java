@@ -1,18 +1,27 @@
 package eu.authorityhub.api.idempotency;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +63,7 @@ public class IdempotentPost {
         if (key.isBlank() || key.length() > 200) {
             throw new HubException(ErrorCode.VALIDATION_FAILED, "Idempotency-Key must have 1 to 200 characters",
                     List.of(new eu.authorityhub.api.Problem.FieldError(HEADER, "1 to 200 characters")),
-                    java.util.Map.of());
+                    Map.of());
         }
         String hash = sha256(fingerprint);
         int claimed = em.createNativeQuery("insert into idempotency_record (client, idem_key, request_hash,"
@@ -96,6 +105,90 @@ public class IdempotentPost {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("request not serialisable", e);
         }
+    }
+
+    // ------------------------------------------------------------------ many keys at once (bulk calls)
+
+    /** What one key holds: the hash of the request it was first used for, and the stored response. */
+    public record Stored(String requestHash, int status, String body) {
+    }
+
+    /** The hash that identifies a request under its key (see {@link #fingerprint}). */
+    public String hash(String fingerprint) {
+        return sha256(fingerprint);
+    }
+
+    /** The keys of {@code client} among {@code keys} that are already used, with what they hold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Stored> stored(String client, Collection<String> keys) {
+        Map<String, Stored> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select idem_key, request_hash,"
+                    + " response_status, response_body from idempotency_record where client = ? and idem_key = any (?)")) {
+                select.setString(1, client);
+                select.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.put(r.getString(1), new Stored(r.getString(2), r.getInt(3), r.getString(4)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Claims keys of {@code client} (key to request hash) in one batch, with their responses still to come
+     * ({@link #storeAll}); a key claimed by a concurrent call meanwhile waits for that call's transaction.
+     *
+     * @return the keys that were taken already
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> claimAll(String client, Map<String, String> hashes) {
+        Set<String> taken = new HashSet<>();
+        if (hashes.isEmpty()) {
+            return taken;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> keys = List.copyOf(hashes.keySet());
+        taken.addAll(keys);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into idempotency_record (client,"
+                    + " idem_key, request_hash, response_status, response_body, created_at) select ?, k, h, 0, '', ?"
+                    + " from unnest(?, ?) as t(k, h) on conflict do nothing returning idem_key")) {
+                insert.setString(1, client);
+                insert.setObject(2, now);
+                insert.setArray(3, connection.createArrayOf("text", keys.toArray()));
+                insert.setArray(4, connection.createArrayOf("text", keys.stream().map(hashes::get).toArray()));
+                try (ResultSet claimed = insert.executeQuery()) {
+                    while (claimed.next()) {
+                        taken.remove(claimed.getString(1));
+                    }
+                }
+            }
+        });
+        return taken;
+    }
+
+    /** Stores the responses (key to JSON body) of keys claimed in this transaction, in one batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeAll(String client, Map<String, String> bodies, int status) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update idempotency_record set"
+                    + " response_status = ?, response_body = ? where client = ? and idem_key = ?")) {
+                for (Map.Entry<String, String> e : bodies.entrySet()) {
+                    update.setInt(1, status);
+                    update.setString(2, e.getValue());
+                    update.setString(3, client);
+                    update.setString(4, e.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     private static String sha256(String s) {

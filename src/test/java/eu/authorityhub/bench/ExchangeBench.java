@@ -58,13 +58,18 @@ import eu.authorityhub.testing.Tokens;
  * <li>request exchanges (create, send, accept, answer through the HTTP API with signed tokens) over a concurrency
  * sweep: exchanges per second until every one is in the responder's inbox and on its member-state topic, API latency
  * p50/p99, beside the PostgreSQL single-row commit rate and the Kafka produce rate measured on the same servers;</li>
- * <li>"a year of IMI in a minute": 107,291 requests created, sent and routed end to end.</li>
+ * <li>"a year of IMI in a minute": 107,291 requests created, sent and routed end to end, through the bulk interface
+ * ({@code POST /api/v1/requests/bulk}, {@value #BULK_CLIENTS} national systems, {@code -Dbench.bulk} items per
+ * call).</li>
  * </ul>
  */
 @Tag("bench")
 class ExchangeBench {
 
     static final int YEAR_OF_IMI = Integer.getInteger("bench.year", 107_291);
+    /** Items per bulk call in the year of IMI ({@code -Dbench.bulk=500}). */
+    static final int BULK = Integer.getInteger("bench.bulk", 500);
+    static final int BULK_CLIENTS = 4;
     /** The client counts of the sweep ({@code -Dbench.sweep=1,16}). */
     static final int[] SWEEP = java.util.Arrays.stream(System.getProperty("bench.sweep", "1,4,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
@@ -173,7 +178,7 @@ class ExchangeBench {
                 sampler = new RssSampler(hub);
                 sampler.start();
             }
-            double year = yearOfImi(16);
+            double year = yearOfImi(BULK_CLIENTS);
             out.put("yearOfImiRequests", YEAR_OF_IMI);
             out.put("yearOfImiSeconds", round(year));
             sampler.stop();
@@ -223,6 +228,8 @@ class ExchangeBench {
             }
             System.out.printf(Locale.ROOT, "%n%-62s %13.1fs%n", "a year of IMI: " + YEAR_OF_IMI
                     + " requests sent and routed (< 60 s)", year);
+            System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "  (bulk calls of " + BULK + " items by " + BULK_CLIENTS
+                    + " systems) requests/s", YEAR_OF_IMI / year);
             Path file = Path.of("bench", "results", "exchange.json");
             Files.createDirectories(file.getParent());
             StringBuilder json = new StringBuilder("{");
@@ -298,10 +305,14 @@ class ExchangeBench {
         return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** 107,291 requests created and sent by 16 clients, until each is in its responder's inbox and topic. */
+    /**
+     * 107,291 requests created and sent through the bulk interface by national systems, until each is in its
+     * responder's inbox and topic.
+     */
     private double yearOfImi(int clients) throws Exception {
         List<String> ids = Collections.synchronizedList(new ArrayList<>(YEAR_OF_IMI));
         AtomicInteger left = new AtomicInteger(YEAR_OF_IMI);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         try (KafkaConsumer<String, String> topic = consumer("hub.ms.pl")) {
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -312,10 +323,21 @@ class ExchangeBench {
                     String requester = requesters.get(k % requesters.size());
                     String responder = responders.get(k % responders.size());
                     String token = token(requester);
-                    while (left.getAndDecrement() > 0) {
-                        String id = create(token, responder, null);
-                        call(token, "/api/v1/requests/" + id + "/send", null, 200, null);
-                        ids.add(id);
+                    int before;
+                    while ((before = left.getAndAdd(-BULK)) > 0) {
+                        StringBuilder body = new StringBuilder("{\"items\":[");
+                        for (int i = 0; i < Math.min(BULK, before); i++) {
+                            body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"").append(UUID.randomUUID())
+                                    .append("\",\"send\":true,\"request\":").append(requestBody(responder))
+                                    .append('}');
+                        }
+                        String answer = call(token, "/api/v1/requests/bulk", body.append("]}").toString(), 200, null);
+                        for (com.fasterxml.jackson.databind.JsonNode item : json.readTree(answer).get("items")) {
+                            if (!"CREATED".equals(item.path("outcome").asText())) {
+                                throw new IllegalStateException("bulk item not created: " + item);
+                            }
+                            ids.add(item.get("id").asText());
+                        }
                     }
                     return null;
                 }));
@@ -335,14 +357,17 @@ class ExchangeBench {
     }
 
     private String create(String token, String responder, ConcurrentLinkedQueue<Long> latencies) throws Exception {
-        String body = """
+        String answer = call(token, "/api/v1/requests", requestBody(responder), 201, latencies);
+        int i = answer.indexOf("\"id\":\"") + 6;
+        return answer.substring(i, answer.indexOf('"', i));
+    }
+
+    private static String requestBody(String responder) {
+        return """
                 {"responder":"%s","policyArea":"PQ","procedure":"GENERAL","profession":"NURSE",
                  "professional":{"familyName":"Nowak","givenNames":"Anna","birthDate":"1988-04-04"},
                  "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder,
                 LocalDate.now().plusDays(30));
-        String answer = call(token, "/api/v1/requests", body, 201, latencies);
-        int i = answer.indexOf("\"id\":\"") + 6;
-        return answer.substring(i, answer.indexOf('"', i));
     }
 
     private String call(String token, String path, String body, int expected, ConcurrentLinkedQueue<Long> latencies)

@@ -5,12 +5,13 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import eu.authorityhub.messaging.processed.ConsumerTransport;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Kafka transport of the inbox (request steps and deadline notices). */
+/** Kafka transport of the inbox (request steps and deadline notices): a poll's records per transaction. */
 @ApplicationScoped
 public class InboxConsumer {
 
@@ -22,7 +23,8 @@ public class InboxConsumer {
 
     @Incoming("request-inbox")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> message) {
-        return ConsumerTransport.process(InboxHandler.CONSUMER, message, handler::handle);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return ConsumerTransport.processBatch(InboxHandler.CONSUMER, batch, records -> handler.handleAll(records
+                .stream().map(KafkaRecord::getPayload).toList()), r -> handler.handle(r.getPayload()));
     }
 }

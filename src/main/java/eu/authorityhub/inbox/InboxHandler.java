@@ -41,6 +41,20 @@ public class InboxHandler {
     /** @return the number of inbox entries written (0 for a duplicate) */
     @Transactional
     public int handle(String envelope) {
+        return apply(envelope);
+    }
+
+    /** The records of one poll, in order, in one transaction. */
+    @Transactional
+    public int handleAll(java.util.List<String> envelopes) {
+        int written = 0;
+        for (String envelope : envelopes) {
+            written += apply(envelope);
+        }
+        return written;
+    }
+
+    private int apply(String envelope) {
         CloudEvent event = codec.decode(envelope);
         UUID id;
         try {

@@ -5,13 +5,13 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
+import eu.authorityhub.journal.EventJournalHandler.Delivered;
 import eu.authorityhub.messaging.processed.ConsumerTransport;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Kafka transport of the event journal. */
+/** Kafka transport of the event journal: a poll's records per transaction. */
 @ApplicationScoped
 public class EventJournalConsumer {
 
@@ -23,10 +23,10 @@ public class EventJournalConsumer {
 
     @Incoming("event-journal")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(Message<String> message) {
-        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
-                .orElse("unknown");
-        return ConsumerTransport.process(EventJournalHandler.CONSUMER, message, payload -> handler.handle(topic,
-                payload));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return ConsumerTransport.processBatch(EventJournalHandler.CONSUMER, batch, records -> handler.handleAll(
+                records.stream().map(r -> new Delivered(r.getTopic(), r.getPayload())).toList()),
+                r -> handler.handle(r
+                        .getTopic(), r.getPayload()));
     }
 }

@@ -35,6 +35,22 @@ public class EventJournalHandler {
     /** @return true when the event was recorded, false when it was a duplicate */
     @Transactional
     public boolean handle(String topic, String envelope) {
+        return apply(topic, envelope);
+    }
+
+    /** One delivered record: the topic it came from and its envelope. */
+    public record Delivered(String topic, String envelope) {
+    }
+
+    /** The records of one poll, in order, in one transaction. */
+    @Transactional
+    public void handleAll(java.util.List<Delivered> records) {
+        for (Delivered r : records) {
+            apply(r.topic(), r.envelope());
+        }
+    }
+
+    private boolean apply(String topic, String envelope) {
         CloudEvent event = codec.decode(envelope);
         UUID id;
         try {

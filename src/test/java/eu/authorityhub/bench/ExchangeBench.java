@@ -400,13 +400,16 @@ class ExchangeBench {
             Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
             p.setArray(1, array);
             boolean inbox = false;
+            long lastCount = 0;
             while (System.nanoTime() < end) {
                 for (ConsumerRecord<String, String> r : topic.poll(Duration.ofMillis(200))) {
                     if (expected.contains(r.key()) && r.value().contains("request.send.v1")) {
                         seen.add(r.key());
                     }
                 }
-                if (!inbox) {
+                // the count over every id is heavy for PostgreSQL, which the hub shares: once a second at most
+                if (!inbox && System.nanoTime() - lastCount > 1_000_000_000L) {
+                    lastCount = System.nanoTime();
                     try (ResultSet rs = p.executeQuery()) {
                         rs.next();
                         inbox = rs.getLong(1) >= ids.size();

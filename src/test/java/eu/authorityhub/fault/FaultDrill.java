@@ -211,7 +211,15 @@ public final class FaultDrill implements AutoCloseable {
         List<Future<?>> clients = new ArrayList<>();
         for (int i = 0; i < settings.clients(); i++) {
             int k = i;
-            clients.add(pool.submit(() -> client(requesters.get(k), responders.get(k))));
+            // with several clients the last one is a national system using the bulk interface
+            clients.add(pool.submit(() -> {
+                if (k > 0 && k == settings.clients() - 1) {
+                    bulkClient(requesters.get(k), responders.get(k));
+                } else {
+                    client(requesters.get(k), responders.get(k));
+                }
+                return null;
+            }));
         }
         List<FaultReport> faults = new ArrayList<>();
         Exception failure = null;
@@ -322,12 +330,7 @@ public final class FaultDrill implements AutoCloseable {
     private void client(String requester, String responder) {
         String token = Tokens.backOffice(requester, Duration.ofHours(3));
         while (loading.get()) {
-            String body = """
-                    {"responder":"%s","policyArea":"PQ","procedure":"GENERAL","profession":"NURSE",
-                     "professional":{"familyName":"Nowak","givenNames":"Anna","birthDate":"1988-04-04"},
-                     "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder, LocalDate.now()
-                    .plusDays(30));
-            String answer = untilAnswered(token, "/api/v1/requests", body, 201);
+            String answer = untilAnswered(token, "/api/v1/requests", requestBody(responder), 201);
             if (answer == null) {
                 return;
             }
@@ -337,6 +340,48 @@ public final class FaultDrill implements AutoCloseable {
                 acknowledged.add(id);
             }
         }
+    }
+
+    /**
+     * Sends requests ten at a time through {@code POST /api/v1/requests/bulk} (created and sent at once), each item
+     * with its own key. A call without an answer or with 503 is repeated with the same body; items refused because the
+     * database failed after an earlier chunk committed go again, with their keys, in the next call.
+     */
+    private void bulkClient(String requester, String responder) throws IOException {
+        String token = Tokens.backOffice(requester, Duration.ofHours(3));
+        List<String> pending = new ArrayList<>();
+        while (loading.get() || !pending.isEmpty()) {
+            while (pending.size() < 10 && loading.get()) {
+                pending.add("{\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"send\":true,\"request\":"
+                        + requestBody(responder) + "}");
+            }
+            String answer = untilAnswered(token, "/api/v1/requests/bulk", "{\"items\":[" + String.join(",", pending)
+                    + "]}", 200);
+            if (answer == null) {
+                return;
+            }
+            List<String> again = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : JSON.readTree(answer).get("items")) {
+                String outcome = item.path("outcome").asText();
+                if (outcome.equals("CREATED") || outcome.equals("REPLAYED")) {
+                    created.add(item.get("id").asText());
+                    acknowledged.add(item.get("id").asText());
+                } else if (item.path("problem").path("code").asText().equals("DATABASE_UNAVAILABLE")) {
+                    again.add(pending.get(item.get("index").asInt()));
+                } else {
+                    unexpected.add("bulk item " + item);
+                }
+            }
+            pending = again;
+        }
+    }
+
+    private static String requestBody(String responder) {
+        return """
+                {"responder":"%s","policyArea":"PQ","procedure":"GENERAL","profession":"NURSE",
+                 "professional":{"familyName":"Nowak","givenNames":"Anna","birthDate":"1988-04-04"},
+                 "questions":["PQ-G-PER-01"],"requestedDueDate":"%s"}""".formatted(responder, LocalDate.now()
+                .plusDays(30));
     }
 
     /**

@@ -1,6 +1,10 @@
 package eu.authorityhub.inbox;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,20 +45,43 @@ public class InboxHandler {
     /** @return the number of inbox entries written (0 for a duplicate) */
     @Transactional
     public int handle(String envelope) {
-        return apply(envelope);
+        return handleAll(List.of(envelope));
     }
 
-    /** The records of one poll, in order, in one transaction. */
+    /**
+     * The records of one poll, in order, in one transaction and set-wise: one statement claims every event id, one
+     * JDBC batch writes the inbox entries, one the mails, one the webhook deliveries.
+     *
+     * @return the number of inbox entries written (0 for duplicates only)
+     */
     @Transactional
-    public int handleAll(java.util.List<String> envelopes) {
-        int written = 0;
+    public int handleAll(List<String> envelopes) {
+        List<Routed> routed = new ArrayList<>();
         for (String envelope : envelopes) {
-            written += apply(envelope);
+            Routed r = read(envelope);
+            if (r != null) {
+                routed.add(r);
+            }
         }
+        Set<UUID> fresh = processed.claimAll(CONSUMER, routed.stream().map(r -> r.delivery().eventId()).toList());
+        List<Routed> todo = new ArrayList<>();
+        Set<UUID> once = new HashSet<>(); // the same event twice in one poll: its first copy only
+        for (Routed r : routed) {
+            if (fresh.contains(r.delivery().eventId()) && once.add(r.delivery().eventId())) {
+                todo.add(r);
+            }
+        }
+        int written = writer.addAll(todo.stream().map(r -> new InboxWriter.Addressed(r.delivery(), r.addressees()))
+                .toList());
+        webhooks.enqueueAll(todo.stream().map(Routed::notified).toList());
         return written;
     }
 
-    private int apply(String envelope) {
+    private record Routed(InboxWriter.Delivery delivery, List<String> addressees, WebhookQueue.Notified notified) {
+    }
+
+    /** What an event brings to the inbox, or null for an event the inbox does not take. */
+    private Routed read(String envelope) {
         CloudEvent event = codec.decode(envelope);
         UUID id;
         try {
@@ -65,20 +92,22 @@ public class InboxHandler {
         // deadline notices and webhook notices name their case in caseId (with caseType), request steps in requestId
         boolean notice = event.getType().startsWith(DeadlineService.TYPE_PREFIX)
                 || event.getType().startsWith(WEBHOOK_PREFIX);
-        if (!(notice || event.getType().startsWith(EventTypes.REQUEST_PREFIX)) || !processed.claim(CONSUMER, id)) {
-            return 0;
+        if (!(notice || event.getType().startsWith(EventTypes.REQUEST_PREFIX))) {
+            return null;
         }
         JsonNode data = codec.data(event);
         String caseField = notice ? "caseId" : "requestId";
         if (!data.hasNonNull(caseField) || !data.has("addressees")) {
             throw new MalformedEventException("event without " + caseField + " or addressees");
         }
-        java.util.List<String> addressees = new java.util.ArrayList<>();
+        List<String> addressees = new ArrayList<>();
         data.get("addressees").forEach(a -> addressees.add(a.asText()));
-        int written = writer.add(new InboxWriter.Delivery(notice ? data.path("caseType").asText("REQUEST") : "REQUEST",
-                UUID.fromString(data.get(caseField).asText()), id, event.getType(), data.path("state").asText(),
-                event.getTime() == null ? OffsetDateTime.now() : event.getTime()), addressees);
-        webhooks.enqueue(id, event.getType(), data.get(caseField).asText(), envelope, data);
-        return written;
+        String caseId = data.get(caseField).asText();
+        InboxWriter.Delivery delivery = new InboxWriter.Delivery(notice
+                ? data.path("caseType").asText("REQUEST")
+                : "REQUEST", UUID.fromString(caseId), id, event.getType(), data.path("state").asText(),
+                event.getTime() == null ? OffsetDateTime.now() : event.getTime());
+        return new Routed(delivery, addressees, new WebhookQueue.Notified(id, event.getType(), caseId, envelope,
+                data));
     }
 }

@@ -35,22 +35,38 @@ public class EventJournalHandler {
     /** @return true when the event was recorded, false when it was a duplicate */
     @Transactional
     public boolean handle(String topic, String envelope) {
-        return apply(topic, envelope);
+        return handleAll(java.util.List.of(new Delivered(topic, envelope))) == 1;
     }
 
     /** One delivered record: the topic it came from and its envelope. */
     public record Delivered(String topic, String envelope) {
     }
 
-    /** The records of one poll, in order, in one transaction. */
+    /**
+     * The records of one poll, in order, in one transaction: one statement claims every event id, the new entries go
+     * in Hibernate's JDBC batches.
+     *
+     * @return the entries recorded
+     */
     @Transactional
-    public void handleAll(java.util.List<Delivered> records) {
+    public int handleAll(java.util.List<Delivered> records) {
+        java.util.List<JournalEntry> entries = new java.util.ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Delivered r : records) {
-            apply(r.topic(), r.envelope());
+            entries.add(entry(r.topic(), r.envelope(), now));
         }
+        java.util.Set<UUID> fresh = processed.claimAll(CONSUMER, entries.stream().map(e -> e.eventId).toList());
+        int recorded = 0;
+        for (JournalEntry e : entries) {
+            if (fresh.remove(e.eventId)) { // the same event twice in one poll: its first copy only
+                e.persist();
+                recorded++;
+            }
+        }
+        return recorded;
     }
 
-    private boolean apply(String topic, String envelope) {
+    private JournalEntry entry(String topic, String envelope, OffsetDateTime now) {
         CloudEvent event = codec.decode(envelope);
         UUID id;
         try {
@@ -58,20 +74,16 @@ public class EventJournalHandler {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event id is not a UUID: " + event.getId());
         }
-        if (!processed.claim(CONSUMER, id)) {
-            return false;
-        }
         JournalEntry entry = new JournalEntry();
         entry.eventId = id;
         entry.eventType = event.getType();
         entry.source = event.getSource().toString();
         entry.subject = event.getSubject() == null ? "" : event.getSubject();
-        entry.eventTime = event.getTime() == null ? OffsetDateTime.now(clock) : event.getTime();
+        entry.eventTime = event.getTime() == null ? now : event.getTime();
         entry.topic = topic;
         entry.envelopeSha256 = sha256(envelope);
-        entry.recordedAt = OffsetDateTime.now(clock);
-        entry.persist();
-        return true;
+        entry.recordedAt = now;
+        return entry;
     }
 
     static String sha256(String text) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,21 @@ public class MailQueue {
         this.config = config;
     }
 
+    /** What one event tells which authorities' people. */
+    public record Notice(String caseType, UUID caseId, UUID eventId, String eventType, Collection<String> authorities) {
+    }
+
     @Transactional(TxType.MANDATORY)
     public int enqueue(String caseType, UUID caseId, UUID eventId, String eventType, Collection<String> authorities,
             OffsetDateTime now) {
-        if (!config.enabled() || authorities.isEmpty()) {
+        return enqueueAll(List.of(new Notice(caseType, caseId, eventId, eventType, authorities)), now);
+    }
+
+    /** The mails of many events in one JDBC batch (one round trip). */
+    @Transactional(TxType.MANDATORY)
+    public int enqueueAll(List<Notice> notices, OffsetDateTime now) {
+        List<Notice> some = notices.stream().filter(n -> !n.authorities().isEmpty()).toList();
+        if (!config.enabled() || some.isEmpty()) {
             return 0;
         }
         OffsetDateTime digest = nextDigest(now, config.digestHour());
@@ -44,15 +56,22 @@ public class MailQueue {
                     + " cast(? as timestamptz)"
                     + " from mail_recipient r where r.authority = any(?) and r.frequency <> 'NONE'"
                     + " and r.email is not null on conflict (event_id, recipient) do nothing")) {
-                p.setObject(1, eventId);
-                p.setString(2, caseType);
-                p.setObject(3, caseId);
-                p.setString(4, eventType);
-                p.setTimestamp(5, Timestamp.from(digest.toInstant()));
-                p.setTimestamp(6, Timestamp.from(now.toInstant()));
-                p.setTimestamp(7, Timestamp.from(now.toInstant()));
-                p.setArray(8, c.createArrayOf("text", authorities.toArray(String[]::new)));
-                return p.executeUpdate();
+                for (Notice n : some) {
+                    p.setObject(1, n.eventId());
+                    p.setString(2, n.caseType());
+                    p.setObject(3, n.caseId());
+                    p.setString(4, n.eventType());
+                    p.setTimestamp(5, Timestamp.from(digest.toInstant()));
+                    p.setTimestamp(6, Timestamp.from(now.toInstant()));
+                    p.setTimestamp(7, Timestamp.from(now.toInstant()));
+                    p.setArray(8, c.createArrayOf("text", n.authorities().toArray(String[]::new)));
+                    p.addBatch();
+                }
+                int total = 0;
+                for (int count : p.executeBatch()) {
+                    total += Math.max(count, 0);
+                }
+                return total;
             }
         });
     }

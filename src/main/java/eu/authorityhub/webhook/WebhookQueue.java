@@ -1,5 +1,7 @@
 package eu.authorityhub.webhook;
 
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -11,6 +13,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,29 +44,66 @@ public class WebhookQueue {
      */
     @Transactional(TxType.MANDATORY)
     public int enqueue(UUID eventId, String type, String caseId, String envelope, JsonNode data) {
-        Set<String> states = new LinkedHashSet<>();
-        for (String f : STATE_FIELDS) {
-            if (data.hasNonNull(f)) {
-                states.add(data.get(f).asText());
-            }
+        return enqueueAll(List.of(new Notified(eventId, type, caseId, envelope, data)));
+    }
+
+    /** One event to offer to the subscriptions of the authorities whose inbox it reached. */
+    public record Notified(UUID eventId, String type, String caseId, String envelope, JsonNode data) {
+    }
+
+    /** The deliveries of many events (a poll of the inbox consumer), in one JDBC batch. */
+    @Transactional(TxType.MANDATORY)
+    public int enqueueAll(List<Notified> events) {
+        if (events.isEmpty()) {
+            return 0;
         }
-        String profession = data.hasNonNull("profession") ? data.get("profession").asText() : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int n = em.createNativeQuery("with targets as ("
-                + " select s.id from webhook_subscription s"
-                + " where s.status = 'ACTIVE' and s.owner in (select authority from inbox_entry where event_id = :e)"
-                + " and exists (select 1 from unnest(s.type_patterns) p where cast(:t as text) like p)"
-                + " and (s.member_states is null or s.member_states && string_to_array(cast(:ms as text), ','))"
-                + " and (s.professions is null or cast(:prof as text) = any (s.professions))),"
-                + " msg as (insert into webhook_message (event_id, event_type, case_id, member_states, profession,"
-                + " body, created_at) select :e, :t, :c, string_to_array(cast(:ms as text), ','), :prof, :body, :now"
-                + " where exists (select 1 from targets) on conflict do nothing returning event_id)"
-                + " insert into webhook_delivery (subscription_id, event_id, case_id, state, next_attempt_at,"
-                + " created_at) select t.id, m.event_id, :c, 'PENDING', :now, :now from targets t cross join msg m"
-                + " on conflict do nothing").setParameter("e", eventId).setParameter("t", type)
-                .setParameter("c", caseId).setParameter("ms", String.join(",", states))
-                .setParameter("prof", profession).setParameter("body", envelope).setParameter("now", now)
-                .executeUpdate();
+        int n = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement p = c.prepareStatement("with targets as ("
+                    + " select s.id from webhook_subscription s"
+                    + " where s.status = 'ACTIVE' and s.owner in (select authority from inbox_entry where event_id = ?)"
+                    + " and exists (select 1 from unnest(s.type_patterns) p where cast(? as text) like p)"
+                    + " and (s.member_states is null or s.member_states && string_to_array(cast(? as text), ','))"
+                    + " and (s.professions is null or cast(? as text) = any (s.professions))),"
+                    + " msg as (insert into webhook_message (event_id, event_type, case_id, member_states, profession,"
+                    + " body, created_at) select ?, ?, ?, string_to_array(cast(? as text), ','), ?, ?, ?"
+                    + " where exists (select 1 from targets) on conflict do nothing returning event_id)"
+                    + " insert into webhook_delivery (subscription_id, event_id, case_id, state, next_attempt_at,"
+                    + " created_at) select t.id, m.event_id, ?, 'PENDING', ?, ? from targets t cross join msg m"
+                    + " on conflict do nothing")) {
+                for (Notified e : events) {
+                    Set<String> states = new LinkedHashSet<>();
+                    for (String f : STATE_FIELDS) {
+                        if (e.data().hasNonNull(f)) {
+                            states.add(e.data().get(f).asText());
+                        }
+                    }
+                    String ms = String.join(",", states);
+                    String profession = e.data().hasNonNull("profession") ? e.data().get("profession").asText() : null;
+                    int i = 0;
+                    p.setObject(++i, e.eventId());
+                    p.setString(++i, e.type());
+                    p.setString(++i, ms);
+                    p.setString(++i, profession);
+                    p.setObject(++i, e.eventId());
+                    p.setString(++i, e.type());
+                    p.setString(++i, e.caseId());
+                    p.setString(++i, ms);
+                    p.setString(++i, profession);
+                    p.setString(++i, e.envelope());
+                    p.setObject(++i, now);
+                    p.setString(++i, e.caseId());
+                    p.setObject(++i, now);
+                    p.setObject(++i, now);
+                    p.addBatch();
+                }
+                int total = 0;
+                for (int count : p.executeBatch()) {
+                    total += Math.max(count, 0);
+                }
+                return total;
+            }
+        });
         if (n > 0) {
             queued.fire(new Queued(n)); // observed after commit: wakes the dispatcher
         }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.authorityhub.directory.AuthorityPayloads.CreateRequest;
 import eu.authorityhub.directory.AuthorityService;
 import eu.authorityhub.journal.JournalEntry;
+import eu.authorityhub.inbox.InboxEntry;
 import eu.authorityhub.messaging.outbox.OutboxMessage;
 import eu.authorityhub.messaging.outbox.OutboxRelay;
 import eu.authorityhub.testing.Fixtures;
@@ -142,6 +143,48 @@ class MessagingSpineTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> OutboxMessage.<OutboxMessage>find("eventKey", code).singleResult().publishedAt != null));
+    }
+
+    @Test
+    void theInboxTakesEachEventOfAPollOnceAndDeadLettersOnlyTheUnreadableOne() {
+        String addressee = Fixtures.authorityCode("NL");
+        UUID requestId = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        String key = requestId.toString();
+        String junk = "{unreadable request step " + key;
+        try (TopicProbe dlq = new TopicProbe(Topics.DEAD_LETTER)) {
+            // one key, one partition, sent back to back: mostly one poll, applied set-wise (the duplicate inside it)
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, step(first, requestId, addressee));
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, step(first, requestId, addressee));
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, step(second, requestId, addressee));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inbox(addressee, second) == 1);
+            // a poll with an unreadable record: applied a record at a time, the others kept, that one dead-lettered
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, step(second, requestId, addressee));
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, junk);
+            TopicProbe.send(Topics.REQUEST_EVENTS, key, step(third, requestId, addressee));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inbox(addressee, third) == 1);
+            // both consumers of the topic (inbox and journal) dead-letter it, each once
+            dlq.until(r -> junk.equals(r.value()) && dlq.withKey(key).size() >= 2);
+            assertThat(dlq.withKey(key)).extracting(r -> r.value()).containsExactly(junk, junk);
+        }
+        assertThat(inbox(addressee, first)).isEqualTo(1);
+        assertThat(inbox(addressee, second)).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> InboxEntry.count("authority", addressee)))
+                .isEqualTo(3);
+    }
+
+    private static long inbox(String authority, UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> InboxEntry.count("authority = ?1 and eventId = ?2",
+                authority, eventId));
+    }
+
+    private String step(UUID eventId, UUID requestId, String addressee) {
+        return codec.encode(eventId, new OutgoingEvent(EventTypes.REQUEST_PREFIX + "send.v1", requestId.toString(),
+                "/test", java.util.Map.of("requestId", requestId.toString(), "state", "SENT", "addressees", List.of(
+                        addressee)),
+                List.of(Topics.REQUEST_EVENTS)), OffsetDateTime.now());
     }
 
     private static OutgoingEvent event(String subject, String name) {

@@ -37,4 +37,32 @@ public class ProcessedEventLog {
                 .setParameter("t", OffsetDateTime.now(clock)).executeUpdate();
         return inserted == 1;
     }
+
+    /**
+     * Claims many event ids in one statement (the records of one poll).
+     *
+     * @return the ids this consumer sees for the first time, whose effects it must apply
+     */
+    @Transactional(TxType.MANDATORY)
+    public java.util.Set<UUID> claimAll(String consumer, java.util.Collection<UUID> eventIds) {
+        java.util.Set<UUID> fresh = new java.util.HashSet<>();
+        if (eventIds.isEmpty()) {
+            return fresh;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement p = c.prepareStatement("insert into processed_event (consumer, event_id,"
+                    + " processed_at) select ?, e, ? from unnest(?) e on conflict do nothing returning event_id")) {
+                p.setString(1, consumer);
+                p.setObject(2, now);
+                p.setArray(3, c.createArrayOf("uuid", eventIds.stream().distinct().toArray()));
+                try (java.sql.ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        fresh.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return fresh;
+    }
 }

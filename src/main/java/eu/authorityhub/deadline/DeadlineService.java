@@ -173,13 +173,16 @@ public class DeadlineService {
                 + " next_fire_at <= :cutoff order by next_fire_at limit :n for update skip locked",
                 DeadlineTimer.class).setParameter("cutoff", cutoff).setParameter("n", config.batchSize())
                 .getResultList();
+        List<OutgoingEvent> events = new ArrayList<>(due.size());
         for (DeadlineTimer t : due) {
-            fire(t, now);
+            events.add(fire(t, now));
         }
+        outbox.recordAll(events); // the batch's events in one JDBC batch, after the timers' updates
         return due.size();
     }
 
-    private void fire(DeadlineTimer t, OffsetDateTime now) {
+    /** Moves the timer past the stage that fires and returns that stage's event. */
+    private OutgoingEvent fire(DeadlineTimer t, OffsetDateTime now) {
         long lateness = Math.max(0, Duration.between(t.nextFireAt, now).toSeconds());
         Stage fired = t.stage;
         List<String> addressees = new ArrayList<>(List.of(t.party));
@@ -212,8 +215,8 @@ public class DeadlineService {
         DeadlineEvent data = new DeadlineEvent(t.id, t.caseType, t.caseId, t.reference, t.kind, fired, t.party,
                 t.partyState, t.dueAt, now, lateness, lateness > config.lateAfter().toSeconds(),
                 Math.max(0, Duration.between(t.dueAt, now).toSeconds()), addressees, null);
-        outbox.record(new OutgoingEvent(TYPE_PREFIX + action + ".v1", t.caseId.toString(), SOURCE, data, List.of(
-                Topics.DEADLINE_EVENTS, Topics.memberState(t.partyState))));
+        return new OutgoingEvent(TYPE_PREFIX + action + ".v1", t.caseId.toString(), SOURCE, data, List.of(
+                Topics.DEADLINE_EVENTS, Topics.memberState(t.partyState)));
     }
 
     /** A coordinator reminds the party of a deadline it owes (an extra reminder, sent by the coordinator). */

@@ -230,6 +230,10 @@ class ExchangeBench {
                     + " requests sent and routed (< 60 s)", year);
             System.out.printf(Locale.ROOT, "%-62s %14.0f%n", "  (bulk calls of " + BULK + " items by " + BULK_CLIENTS
                     + " systems) requests/s", YEAR_OF_IMI / year);
+            System.out.printf(Locale.ROOT, "%-62s %14.2f%n", "  requests/s per PostgreSQL commit/s (60 s needs "
+                    + String.format(Locale.ROOT, "%.2f", YEAR_OF_IMI / 60.0 / pgRate) + ")",
+                    YEAR_OF_IMI / year
+                            / pgRate);
             Path file = Path.of("bench", "results", "exchange.json");
             Files.createDirectories(file.getParent());
             StringBuilder json = new StringBuilder("{");

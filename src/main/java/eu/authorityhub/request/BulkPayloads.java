@@ -22,7 +22,8 @@ public final class BulkPayloads {
     }
 
     @Schema(name = "RequestBulk", description = "Up to 1,000 new requests in one call; each item stands alone")
-    public record BulkCreate(@NotNull List<BulkItem> items) {
+    public record BulkCreate(
+            @Schema(description = "1 to 1,000 items (more: 413)", minItems = 1, maxItems = 1000) @NotNull List<BulkItem> items) {
     }
 
     @Schema(name = "RequestBulkItem")

@@ -88,9 +88,9 @@ public class BulkRequestResource {
                     + config.bulkMaxBytes());
         }
         BulkCreate parsed = mapper.readValue(body, BulkCreate.class);
-        if (parsed == null || parsed.items() == null) {
-            throw new HubException(ErrorCode.VALIDATION_FAILED, "The body needs items", java.util.List.of(
-                    new eu.authorityhub.api.Problem.FieldError("items", "must not be null")), java.util.Map.of());
+        if (parsed == null || parsed.items() == null || parsed.items().isEmpty()) {
+            throw new HubException(ErrorCode.VALIDATION_FAILED, "The body needs at least one item", java.util.List.of(
+                    new eu.authorityhub.api.Problem.FieldError("items", "at least one item")), java.util.Map.of());
         }
         return bulk.create(caller, parsed.items());
     }

@@ -139,6 +139,8 @@ class BulkRequestTest {
 
         f.as(f.requester).contentType("application/json").body("{\"items\":null}").post(BULK).then()
                 .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        f.as(f.requester).contentType("application/json").body("{\"items\":[]}").post(BULK).then()
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("items"));
         f.as(f.requester).contentType("application/json").body("{\"items\":[{\"idempotencyKey\":\"k\",\"extra\":1}]}")
                 .post(BULK).then().statusCode(400).body("code", equalTo("UNKNOWN_FIELD"));
         f.as(f.requester).contentType("application/json").body("{\"items\":[").post(BULK).then().statusCode(400)

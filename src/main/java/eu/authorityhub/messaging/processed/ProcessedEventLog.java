@@ -30,12 +30,7 @@ public class ProcessedEventLog {
      */
     @Transactional(TxType.MANDATORY)
     public boolean claim(String consumer, UUID eventId) {
-        int inserted = em
-                .createNativeQuery("insert into processed_event (consumer, event_id, processed_at)"
-                        + " values (:c, :e, :t) on conflict do nothing")
-                .setParameter("c", consumer).setParameter("e", eventId)
-                .setParameter("t", OffsetDateTime.now(clock)).executeUpdate();
-        return inserted == 1;
+        return claimAll(consumer, java.util.List.of(eventId)).contains(eventId);
     }
 
     /**

@@ -1,8 +1,12 @@
 package eu.authorityhub.webhook;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+
+import org.hibernate.Session;
 
 import eu.authorityhub.ratelimit.TokenBucket;
 import eu.authorityhub.webhook.EndpointGuard.AllowList;
@@ -37,13 +43,36 @@ class DeliveryClaim {
         this.config = config;
     }
 
+    /** What this instance already holds, per endpoint (its local leases). */
+    interface Holdings {
+
+        /** Endpoints that may not be leased more now. */
+        List<UUID> full();
+
+        /** Deliveries of the endpoint leased and not yet answered. */
+        int held(UUID subscription);
+
+        /** How many more the endpoint may have leased now. */
+        int room(UUID subscription);
+
+        /** Deliveries under way at once to one endpoint. */
+        int perEndpointInFlight();
+    }
+
     /**
-     * At most {@code limit} due deliveries, given how many each endpoint has in flight on this instance.
+     * At most {@code limit} due deliveries, given what this instance holds. Each is leased for as long as its turn can
+     * take: the delivery timeout once for every wave of in-flight deliveries to its endpoint ahead of it, plus a margin.
      */
     @SuppressWarnings("unchecked")
-    List<DeliveryJob> claim(OffsetDateTime now, Map<UUID, Integer> inFlight, int limit) {
-        List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue() >= config.perEndpointInFlight())
-                .map(e -> e.getKey().toString()).toList();
+    List<DeliveryJob> claim(OffsetDateTime now, Holdings holdings, int limit) {
+        List<String> busy = holdings.full().stream().map(UUID::toString).toList();
+        // walk the due index in order and look each endpoint up, stopping at the limit: the planner would rather
+        // hash-join every due delivery with every endpoint and sort, which costs 10 times as much with 10,000 due
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("set local enable_hashjoin = off; set local enable_mergejoin = off");
+            }
+        });
         // candidates without locks (a scan in due order), then the per-endpoint limits and rate limits in memory,
         // then locks on the chosen rows only: rows left for later are neither locked nor written
         List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id, s.rate_limit"
@@ -61,34 +90,41 @@ class DeliveryClaim {
             return List.of();
         }
         Map<UUID, Integer> taken = new HashMap<>();
-        List<Long> candidates = new ArrayList<>();
+        Map<Long, OffsetDateTime> leases = new HashMap<>();
         for (Tuple t : rows) {
             UUID s = (UUID) t.get(1);
-            int already = inFlight.getOrDefault(s, 0) + taken.getOrDefault(s, 0);
-            if (already >= config.perEndpointInFlight()
+            int already = taken.getOrDefault(s, 0);
+            if (already >= holdings.room(s)
                     || !takeToken(s, t.get(2) == null ? null : ((Number) t.get(2)).intValue())) {
                 continue;
             }
-            taken.merge(s, 1, Integer::sum);
-            candidates.add(((Number) t.get(0)).longValue());
-            if (candidates.size() == limit) {
+            taken.put(s, already + 1);
+            int ahead = holdings.held(s) + already;
+            leases.put(((Number) t.get(0)).longValue(), lease(now, ahead / holdings.perEndpointInFlight()));
+            if (leases.size() == limit) {
                 break;
             }
         }
-        if (candidates.isEmpty()) {
+        if (leases.isEmpty()) {
             return List.of();
         }
         List<Tuple> chosen = em.createNativeQuery("select id, subscription_id, event_id, attempts from"
                 + " webhook_delivery where id in (:ids) and state = 'PENDING' and next_attempt_at <= :now"
-                + " for update skip locked", Tuple.class).setParameter("ids", candidates).setParameter("now", now)
-                .getResultList();
+                + " for update skip locked", Tuple.class).setParameter("ids", leases.keySet())
+                .setParameter("now", now).getResultList();
         if (chosen.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = chosen.stream().map(t -> ((Number) t.get(0)).longValue()).toList();
-        em.createNativeQuery("update webhook_delivery set attempts = attempts + 1, next_attempt_at = :lease"
-                + " where id in (:ids)").setParameter("lease", now.plus(config.timeout()).plus(LEASE_MARGIN))
-                .setParameter("ids", ids).executeUpdate();
+        Long[] ids = chosen.stream().map(t -> ((Number) t.get(0)).longValue()).toArray(Long[]::new);
+        String[] until = Arrays.stream(ids).map(id -> leases.get(id).toString()).toArray(String[]::new);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement p = c.prepareStatement("update webhook_delivery d set attempts = d.attempts + 1,"
+                    + " next_attempt_at = v.lease from unnest(?, cast(? as timestamptz[])) as v(id, lease) where d.id = v.id")) {
+                p.setArray(1, c.createArrayOf("bigint", ids));
+                p.setArray(2, c.createArrayOf("text", until));
+                p.executeUpdate();
+            }
+        });
 
         List<UUID> subscriptionIds = chosen.stream().map(t -> (UUID) t.get(1)).distinct().toList();
         List<UUID> eventIds = chosen.stream().map(t -> (UUID) t.get(2)).distinct().toList();
@@ -121,12 +157,19 @@ class DeliveryClaim {
         for (Tuple t : chosen) {
             Object[] s = subscriptions.get((UUID) t.get(1));
             Object[] m = messages.get((UUID) t.get(2));
-            jobs.add(new DeliveryJob(((Number) t.get(0)).longValue(), (UUID) s[0], (String) s[1], (String) s[2],
-                    Mode.valueOf((String) s[3]), (String) s[4], (UUID) m[0], (String) m[1], (String) m[2],
-                    ((Number) t.get(3)).intValue() + 1, secrets.getOrDefault((UUID) s[0], List.of()),
-                    allowLists.getOrDefault((String) s[1], AllowList.NONE)));
+            long id = ((Number) t.get(0)).longValue();
+            jobs.add(new DeliveryJob(id, (UUID) s[0], (String) s[1], (String) s[2], Mode.valueOf((String) s[3]),
+                    (String) s[4], (UUID) m[0], (String) m[1], (String) m[2], ((Number) t.get(3)).intValue() + 1,
+                    secrets.getOrDefault((UUID) s[0], List.of()), allowLists.getOrDefault((String) s[1],
+                            AllowList.NONE),
+                    leases.get(id)));
         }
         return jobs;
+    }
+
+    /** The end of a lease with {@code waves} waves of deliveries to the same endpoint ahead of it (in microseconds). */
+    private OffsetDateTime lease(OffsetDateTime now, int waves) {
+        return now.plus(config.timeout().multipliedBy(1L + waves)).plus(LEASE_MARGIN).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Token bucket per endpoint (per hub instance): capacity and refill = the endpoint's rate limit per second. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -28,8 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Records attempt outcomes in batches, from one writer thread: the attempt log, the delivery's next state (delivered,
- * retried by the retry policy, or failed), the endpoint's health, and the endpoints to disable. An outcome that cannot
- * be recorded leaves its delivery leased, so it goes out again when the lease ends (at least once).
+ * retried by the retry policy, or failed), the endpoint's health, and the endpoints to disable; and gives leased
+ * deliveries back unsent. An outcome that cannot be recorded leaves its delivery leased, so it goes out again when the lease ends (at least once).
  */
 @ApplicationScoped
 class OutcomeRecorder {
@@ -37,7 +38,8 @@ class OutcomeRecorder {
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
     private static final int BATCH = 500;
 
-    private record Pending(AttemptOutcome outcome, CompletableFuture<AttemptOutcome> recorded) {
+    /** An outcome to record, or (outcome null) a leased delivery given back unsent. */
+    private record Pending(AttemptOutcome outcome, DeliveryJob returned, CompletableFuture<AttemptOutcome> recorded) {
     }
 
     private final EntityManager em;
@@ -68,12 +70,23 @@ class OutcomeRecorder {
                 outcome.success())).increment();
         meters.timer("hub.webhook.endpoint.latency", "owner", outcome.job().owner()).record(java.time.Duration
                 .ofMillis(outcome.latencyMs()));
-        CompletableFuture<AttemptOutcome> recorded = new CompletableFuture<>();
-        outcomes.add(new Pending(outcome, recorded));
+        return queue(new Pending(outcome, null, new CompletableFuture<>()));
+    }
+
+    /**
+     * Gives a leased delivery back unsent: due at once, its attempt not counted, as long as its lease still stands
+     * (after the lease another instance may hold it). The future completes with null once that is written.
+     */
+    CompletableFuture<AttemptOutcome> giveBack(DeliveryJob job) {
+        return queue(new Pending(null, job, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<AttemptOutcome> queue(Pending p) {
+        outcomes.add(p);
         if (writing.compareAndSet(false, true)) {
             writer.execute(this::writeLoop);
         }
-        return recorded;
+        return p.recorded();
     }
 
     private void writeLoop() {
@@ -82,10 +95,13 @@ class OutcomeRecorder {
                 List<Pending> batch = new ArrayList<>();
                 outcomes.drainTo(batch, BATCH);
                 try {
+                    long t0 = System.nanoTime();
                     Failures.retryWhileUnavailable(() -> {
                         QuarkusTransaction.requiringNew().run(() -> write(batch));
                         return null;
                     });
+                    meters.timer("hub.webhook.record").record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                    meters.summary("hub.webhook.record.size").record(batch.size());
                     batch.forEach(p -> p.recorded().complete(p.outcome()));
                 } catch (RuntimeException e) {
                     LOG.warnf("Webhook outcomes not recorded, the deliveries will be retried: %s", e.getMessage());
@@ -112,8 +128,21 @@ class OutcomeRecorder {
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement delivery = c.prepareStatement("update webhook_delivery set state = ?,"
                             + " next_attempt_at = coalesce(?, next_attempt_at), delivered_at = coalesce(?,"
-                            + " delivered_at), last_status = ?, last_error = ? where id = ?")) {
+                            + " delivered_at), last_status = ?, last_error = ? where id = ?");
+                    PreparedStatement back = c.prepareStatement("update webhook_delivery set attempts = attempts"
+                            + " - 1, next_attempt_at = ? where id = ? and state = 'PENDING' and next_attempt_at = ?")) {
+                boolean anyBack = false;
+                boolean anyOutcome = false;
                 for (Pending p : batch) {
+                    if (p.returned() != null) {
+                        back.setObject(1, now);
+                        back.setLong(2, p.returned().deliveryId());
+                        back.setObject(3, p.returned().leaseUntil());
+                        back.addBatch();
+                        anyBack = true;
+                        continue;
+                    }
+                    anyOutcome = true;
                     AttemptOutcome o = p.outcome();
                     DeliveryJob j = o.job();
                     String state;
@@ -150,8 +179,13 @@ class OutcomeRecorder {
                     delivery.setLong(6, j.deliveryId());
                     delivery.addBatch();
                 }
-                attempt.executeBatch();
-                delivery.executeBatch();
+                if (anyOutcome) {
+                    attempt.executeBatch();
+                    delivery.executeBatch();
+                }
+                if (anyBack) {
+                    back.executeBatch();
+                }
             }
             if (!succeeded.isEmpty()) {
                 try (PreparedStatement ok = c.prepareStatement("update webhook_subscription set last_success_at = ?,"

@@ -46,6 +46,17 @@ public interface WebhookConfig {
     @WithDefault("8")
     int perEndpointInFlight();
 
+    /**
+     * Deliveries one endpoint may have leased on one hub instance once its last per-endpoint-in-flight answers were
+     * successes (otherwise it may have per-endpoint-in-flight): one claim then feeds several round trips.
+     */
+    @WithDefault("64")
+    int leaseAhead();
+
+    /** Deliveries one hub instance may have leased at once (under way or waiting for a slot). */
+    @WithDefault("1024")
+    int maxLeased();
+
     /** How often the dispatcher looks for due deliveries (it is also woken when new ones are queued). */
     @WithDefault("1s")
     Duration pollInterval();

@@ -2,17 +2,12 @@ package eu.authorityhub.webhook;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +18,20 @@ import org.jboss.logging.Logger;
 
 import eu.authorityhub.api.Failures;
 import eu.authorityhub.webhook.WebhookQueue.Queued;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps webhooks flowing: one pump thread claims what is due ({@link DeliveryClaim}), hands each delivery to the
- * sender ({@link DeliverySender}) and its outcome to the recorder ({@link OutcomeRecorder}), and claims again while
- * there is room and work. Isolation lives here: at most {@code max-in-flight} deliveries under way on this instance, and
- * {@code per-endpoint-in-flight} per endpoint, so a hanging endpoint holds a few slots and never the others' ones.
+ * Keeps webhooks flowing: one pump thread claims what is due ({@link DeliveryClaim}) into this instance's leases
+ * ({@link LocalLeases}), which say whose turn it is; each delivery goes to the sender ({@link DeliverySender}) and its
+ * outcome to the recorder ({@link OutcomeRecorder}), and the pump claims again once half the room is free. Isolation:
+ * at most {@code max-in-flight} deliveries under way on this instance and {@code per-endpoint-in-flight} per endpoint,
+ * so a hanging endpoint holds a few slots and never the others' ones; an endpoint that keeps answering with success may
+ * have {@code lease-ahead} deliveries leased, so that one claim feeds it for several round trips.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -44,19 +44,26 @@ public class WebhookDispatcher {
     private final OutcomeRecorder recorder;
     private final Clock clock;
 
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Map<UUID, AtomicInteger> perEndpoint = new ConcurrentHashMap<>();
+    private final LocalLeases leases;
+    private final Timer claimTime;
+    private final DistributionSummary claimSize;
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final ExecutorService pump = Executors.newSingleThreadExecutor(DaemonThreads.named("webhook-dispatcher"));
 
     WebhookDispatcher(WebhookConfig config, DeliveryClaim claims, DeliverySender sender, OutcomeRecorder recorder,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.claimTime = Timer.builder("hub.webhook.claim").description("One claim of due deliveries")
+                .register(meters);
+        this.claimSize = DistributionSummary.builder("hub.webhook.claim.size")
+                .description("Deliveries leased by one claim").register(meters);
         this.config = config;
         this.claims = claims;
         this.sender = sender;
         this.recorder = recorder;
         this.clock = clock;
+        this.leases = new LocalLeases(config.maxInFlight(), config.perEndpointInFlight(), config.leaseAhead(),
+                config.maxLeased());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -87,8 +94,8 @@ public class WebhookDispatcher {
     private void pumpLoop() {
         try {
             while (again.getAndSet(false)) {
-                while (!start().isEmpty()) {
-                    // claim again while there is room and work
+                while (start().full()) {
+                    // a full claim: more may be due, claim again while there is room
                 }
             }
         } catch (RuntimeException e) {
@@ -105,58 +112,87 @@ public class WebhookDispatcher {
      * Claims what is due now and sends it; the future completes when the outcomes are recorded (tests drive the
      * dispatcher with this and the adjustable clock).
      *
-     * @return the future of the recorded outcomes, one per claimed delivery
+     * @return the future of the recorded outcomes, one per claimed delivery that was sent (not given back)
      */
     CompletableFuture<List<AttemptOutcome>> deliverDue() {
-        List<CompletableFuture<AttemptOutcome>> started = start();
+        List<CompletableFuture<AttemptOutcome>> started = start().done();
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
-                .thenApply(v -> started.stream().map(CompletableFuture::join).toList());
+                .thenApply(v -> started.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
     }
 
-    private List<CompletableFuture<AttemptOutcome>> start() {
-        List<DeliveryJob> jobs = claim();
-        List<CompletableFuture<AttemptOutcome>> futures = new ArrayList<>(jobs.size());
-        for (DeliveryJob job : jobs) {
-            CompletableFuture<AttemptOutcome> recorded = send(job).thenApply(this::release)
-                    .thenCompose(recorder::record);
-            recorded.whenComplete((o, failure) -> wake()); // recorded (or not): retries may be due, slots are free
-            futures.add(recorded);
-        }
-        return futures;
+    /** What one claim started: the futures of its deliveries' ends, and whether it took all it asked for. */
+    private record Started(List<CompletableFuture<AttemptOutcome>> done, boolean full) {
     }
 
-    /** Claims and leases due deliveries within the in-flight limits; visible to tests of a crash mid-delivery. */
+    private Started start() {
+        int room = Math.min(leases.room(), config.batchSize());
+        List<LocalLeases.Held> held = leases.add(claim(room));
+        launch(leases.startable());
+        return new Started(held.stream().map(LocalLeases.Held::done).toList(), room > 0 && held.size() == room);
+    }
+
+    /**
+     * Claims and leases due deliveries within what this instance may hold; visible to tests of a crash mid-delivery
+     * (the jobs are not taken in: the caller sends them).
+     */
     List<DeliveryJob> claim() {
-        int room = config.maxInFlight() - inFlight.get();
-        if (room <= 0) {
+        return claim(Math.min(leases.room(), config.batchSize()));
+    }
+
+    private List<DeliveryJob> claim(int limit) {
+        if (limit <= 0) {
             return List.of();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<UUID, Integer> busy = perEndpoint.entrySet().stream().filter(e -> e.getValue().get() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+        long t0 = System.nanoTime();
         List<DeliveryJob> jobs = Failures.retryWhileUnavailable(() -> QuarkusTransaction.requiringNew()
-                .call(() -> claims.claim(now, busy, Math.min(room, config.batchSize()))));
-        for (DeliveryJob j : jobs) {
-            inFlight.incrementAndGet();
-            perEndpoint.computeIfAbsent(j.subscriptionId(), k -> new AtomicInteger()).incrementAndGet();
-        }
+                .call(() -> claims.claim(now, leases, limit)));
+        claimTime.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        claimSize.record(jobs.size());
         return jobs;
     }
 
-    /** Sends one claimed delivery (its slot is already taken); visible to tests of a crash mid-delivery. */
+    /** Sends one claimed delivery; visible to tests of a crash mid-delivery. */
     CompletableFuture<AttemptOutcome> send(DeliveryJob job) {
         return sender.send(job);
     }
 
+    /**
+     * Starts the deliveries whose turn it is. One whose lease would end before the delivery timeout (it waited for a
+     * slot longer than its lease foresaw) is given back instead, so that no other instance can hold it while it is sent.
+     */
+    private void launch(List<LocalLeases.Held> start) {
+        for (LocalLeases.Held h : start) {
+            if (OffsetDateTime.now(clock).plus(config.timeout()).isAfter(h.job().leaseUntil())) {
+                leases.droppedBeforeStart(h.job().subscriptionId());
+                giveBack(List.of(h));
+                continue;
+            }
+            send(h.job()).thenApply(this::answered).thenCompose(recorder::record).whenComplete((o, failure) -> {
+                if (failure != null) {
+                    h.done().completeExceptionally(failure);
+                } else {
+                    h.done().complete(o);
+                }
+            });
+        }
+    }
+
     /** The answer is in: the endpoint's slot is free at once (the row stays leased until it is recorded). */
-    private AttemptOutcome release(AttemptOutcome outcome) {
-        inFlight.decrementAndGet();
-        AtomicInteger n = perEndpoint.get(outcome.job().subscriptionId());
-        int left = n == null ? 0 : n.decrementAndGet();
-        if (left <= config.perEndpointInFlight() / 2) {
-            wake(); // claim again once half the endpoint's slots are free: fewer, fuller claims
+    private AttemptOutcome answered(AttemptOutcome outcome) {
+        LocalLeases.AfterAnswer next = leases.answered(outcome.job().subscriptionId(), outcome.success());
+        giveBack(next.giveBack());
+        launch(next.start());
+        if (next.claimAgain()) {
+            wake(); // claim again once half the room (or a deep endpoint's) is free: fewer, fuller claims
         }
         return outcome;
+    }
+
+    private void giveBack(List<LocalLeases.Held> held) {
+        for (LocalLeases.Held h : held) {
+            recorder.giveBack(h.job()).whenComplete((o, failure) -> h.done().complete(null));
+        }
     }
 
     @PreDestroy

@@ -331,6 +331,41 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointThatKeepsSucceedingIsLeasedAheadAndAFailureGivesItsWaitingDeliveriesBackUnsent() throws Exception {
+        String owner = authority("LV", "RECEIVE", "NURSE");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            UUID subscription = id(subscribe(owner, filter(receiver, "eu.authorityhub.request.*")));
+            emitMany(owner, 10);
+            assertThat(outcomes(subscription)).as("a new endpoint: one claim leases its in-flight limit").hasSize(8);
+            outcomes(subscription);
+
+            emitMany(owner, 30);
+            assertThat(outcomes(subscription)).as("after a run of successes one claim feeds 30, 8 at a time")
+                    .hasSize(30).allMatch(AttemptOutcome::success);
+            assertThat(receiver.received()).hasSize(40);
+
+            receiver.otherwise(Answer.of(500));
+            emitMany(owner, 24);
+            assertThat(outcomes(subscription)).as("the eight under way fail; the sixteen waiting are not sent")
+                    .hasSize(8).extracting(AttemptOutcome::status).containsOnly(500);
+            assertThat(receiver.received()).hasSize(48);
+            Map<Integer, Integer> byAttempts = new java.util.HashMap<>();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("select attempts, count(*) from"
+                    + " webhook_delivery where subscription_id = :s and state = 'PENDING' group by attempts",
+                    Object[].class).setParameter("s", subscription).getResultList().forEach(r -> byAttempts.put(
+                            ((Number) ((Object[]) r)[0]).intValue(), ((Number) ((Object[]) r)[1]).intValue())));
+            assertThat(byAttempts).as("given back: due again with the attempt not counted").isEqualTo(Map.of(1, 8,
+                    0, 16));
+        }
+    }
+
+    private void emitMany(String owner, int n) {
+        for (int i = 0; i < n; i++) {
+            emit(owner, EventTypes.REQUEST_PREFIX + "send.v1", UUID.randomUUID().toString());
+        }
+    }
+
+    @Test
     void transformedAndBinaryModesCarryTheShapesTheReceiverAsked() throws Exception {
         String owner = authority("HU", "RECEIVE", "NURSE");
         try (WebhookReceiver flat = new WebhookReceiver(); WebhookReceiver binary = new WebhookReceiver()) {

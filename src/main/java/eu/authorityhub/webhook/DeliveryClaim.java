@@ -1,6 +1,8 @@
 package eu.authorityhub.webhook;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -63,7 +65,6 @@ class DeliveryClaim {
      * At most {@code limit} due deliveries, given what this instance holds. Each is leased for as long as its turn can
      * take: the delivery timeout once for every wave of in-flight deliveries to its endpoint ahead of it, plus a margin.
      */
-    @SuppressWarnings("unchecked")
     List<DeliveryJob> claim(OffsetDateTime now, Holdings holdings, int limit) {
         List<String> busy = holdings.full().stream().map(UUID::toString).toList();
         // walk the due index in order and look each endpoint up, stopping at the limit: the planner would rather
@@ -108,63 +109,55 @@ class DeliveryClaim {
         if (leases.isEmpty()) {
             return List.of();
         }
-        List<Tuple> chosen = em.createNativeQuery("select id, subscription_id, event_id, attempts from"
-                + " webhook_delivery where id in (:ids) and state = 'PENDING' and next_attempt_at <= :now"
-                + " for update skip locked", Tuple.class).setParameter("ids", leases.keySet())
-                .setParameter("now", now).getResultList();
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
-        Long[] ids = chosen.stream().map(t -> ((Number) t.get(0)).longValue()).toArray(Long[]::new);
+        Long[] ids = leases.keySet().toArray(Long[]::new);
         String[] until = Arrays.stream(ids).map(id -> leases.get(id).toString()).toArray(String[]::new);
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement p = c.prepareStatement("update webhook_delivery d set attempts = d.attempts + 1,"
-                    + " next_attempt_at = v.lease from unnest(?, cast(? as timestamptz[])) as v(id, lease) where d.id = v.id")) {
+        // one statement locks the chosen rows that are still due (skipping those another instance holds), leases
+        // them, and reads what sending needs: the endpoint, its secrets in force, its owner's allow-list, the event
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement p = c.prepareStatement("with locked as (select id from webhook_delivery where"
+                    + " id = any (?) and state = 'PENDING' and next_attempt_at <= ? for update skip locked),"
+                    + " leased as (update webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = v.lease"
+                    + " from unnest(?, cast(? as timestamptz[])) as v(id, lease) where d.id = v.id and d.id in"
+                    + " (select id from locked) returning d.id, d.subscription_id, d.event_id, d.attempts)"
+                    + " select l.id, l.subscription_id, l.event_id, l.attempts, s.owner, s.url, s.mode, s.transform,"
+                    + " m.event_type, m.body, array_to_string(a.cidrs, ','), array_to_string(a.hosts, ','),"
+                    + " k.kinds, k.secrets from leased l join webhook_subscription s on s.id = l.subscription_id"
+                    + " join webhook_message m on m.event_id = l.event_id left join webhook_allow_list a on"
+                    + " a.owner = s.owner left join lateral (select array_agg(kind order by id desc) as kinds,"
+                    + " array_agg(secret order by id desc) as secrets from webhook_secret where subscription_id ="
+                    + " s.id and (expires_at is null or expires_at > ?)) k on true")) {
                 p.setArray(1, c.createArrayOf("bigint", ids));
-                p.setArray(2, c.createArrayOf("text", until));
-                p.executeUpdate();
+                p.setObject(2, now);
+                p.setArray(3, c.createArrayOf("bigint", ids));
+                p.setArray(4, c.createArrayOf("text", until));
+                p.setObject(5, now);
+                List<DeliveryJob> jobs = new ArrayList<>(ids.length);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        jobs.add(new DeliveryJob(id, r.getObject(2, UUID.class), r.getString(5), r.getString(6),
+                                Mode.valueOf(r.getString(7)), r.getString(8), r.getObject(3, UUID.class),
+                                r.getString(9), r.getString(10), r.getInt(4), secrets(r.getArray(13),
+                                        r.getArray(14)),
+                                AllowList.of(split(r.getString(11)), split(r.getString(12))), leases.get(id)));
+                    }
+                }
+                return jobs;
             }
         });
+    }
 
-        List<UUID> subscriptionIds = chosen.stream().map(t -> (UUID) t.get(1)).distinct().toList();
-        List<UUID> eventIds = chosen.stream().map(t -> (UUID) t.get(2)).distinct().toList();
-        Map<UUID, Object[]> subscriptions = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, owner, url, mode, transform from"
-                + " webhook_subscription where id in (:ids)").setParameter("ids", subscriptionIds).getResultList()) {
-            subscriptions.put((UUID) r[0], r);
+    private static List<String[]> secrets(java.sql.Array kinds, java.sql.Array secrets) throws SQLException {
+        if (kinds == null) {
+            return List.of();
         }
-        Map<UUID, List<String[]>> secrets = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select subscription_id, kind, secret from"
-                + " webhook_secret where subscription_id in (:ids) and (expires_at is null or expires_at > :now)"
-                + " order by id desc").setParameter("ids", subscriptionIds).setParameter("now", now)
-                .getResultList()) {
-            secrets.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new String[]{(String) r[1],
-                    (String) r[2]});
+        String[] k = (String[]) kinds.getArray();
+        String[] s = (String[]) secrets.getArray();
+        List<String[]> pairs = new ArrayList<>(k.length);
+        for (int i = 0; i < k.length; i++) {
+            pairs.add(new String[]{k[i], s[i]});
         }
-        Map<UUID, Object[]> messages = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select event_id, event_type, body from"
-                + " webhook_message where event_id in (:ids)").setParameter("ids", eventIds).getResultList()) {
-            messages.put((UUID) r[0], r);
-        }
-        List<String> owners = subscriptions.values().stream().map(r -> (String) r[1]).distinct().toList();
-        Map<String, AllowList> allowLists = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select owner, array_to_string(cidrs, ','),"
-                + " array_to_string(hosts, ',') from webhook_allow_list where owner in (:o)")
-                .setParameter("o", owners).getResultList()) {
-            allowLists.put((String) r[0], AllowList.of(split((String) r[1]), split((String) r[2])));
-        }
-        List<DeliveryJob> jobs = new ArrayList<>(chosen.size());
-        for (Tuple t : chosen) {
-            Object[] s = subscriptions.get((UUID) t.get(1));
-            Object[] m = messages.get((UUID) t.get(2));
-            long id = ((Number) t.get(0)).longValue();
-            jobs.add(new DeliveryJob(id, (UUID) s[0], (String) s[1], (String) s[2], Mode.valueOf((String) s[3]),
-                    (String) s[4], (UUID) m[0], (String) m[1], (String) m[2], ((Number) t.get(3)).intValue() + 1,
-                    secrets.getOrDefault((UUID) s[0], List.of()), allowLists.getOrDefault((String) s[1],
-                            AllowList.NONE),
-                    leases.get(id)));
-        }
-        return jobs;
+        return pairs;
     }
 
     /** The end of a lease with {@code waves} waves of deliveries to the same endpoint ahead of it (in microseconds). */

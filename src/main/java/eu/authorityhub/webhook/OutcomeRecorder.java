@@ -37,6 +37,8 @@ class OutcomeRecorder {
 
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
     private static final int BATCH = 500;
+    /** A healthy endpoint's last success is kept to this precision. */
+    private static final java.time.Duration HEALTH_GRANULARITY = java.time.Duration.ofMinutes(1);
 
     /** An outcome to record, or (outcome null) a leased delivery given back unsent. */
     private record Pending(AttemptOutcome outcome, DeliveryJob returned, CompletableFuture<AttemptOutcome> recorded) {
@@ -188,10 +190,13 @@ class OutcomeRecorder {
                 }
             }
             if (!succeeded.isEmpty()) {
+                // a healthy endpoint's row is rewritten once a minute at most, not at every success
                 try (PreparedStatement ok = c.prepareStatement("update webhook_subscription set last_success_at = ?,"
-                        + " failing_since = null, throttled_until = null where id = any (?)")) {
+                        + " failing_since = null, throttled_until = null where id = any (?) and (last_success_at is"
+                        + " null or last_success_at < ? or failing_since is not null or throttled_until is not null)")) {
                     ok.setObject(1, now);
                     ok.setArray(2, c.createArrayOf("uuid", succeeded.toArray()));
+                    ok.setObject(3, now.minus(HEALTH_GRANULARITY));
                     ok.executeUpdate();
                 }
             }

@@ -105,14 +105,10 @@ class WebhookBench {
                 if (jfr != null) {
                     recording.start();
                 }
-                var claims = meters.timer("hub.webhook.claim").takeSnapshot();
-                var records = meters.timer("hub.webhook.record").takeSnapshot();
+                Mark before = mark();
                 System.out.printf(Locale.ROOT, "%nPostgreSQL commits/s %.0f; one alert to 10,000 endpoints: %.2f s%n",
                         commitRate, alertFanOut(10_000));
-                System.out.println(work("claims", claims, meters.timer("hub.webhook.claim"),
-                        meters.summary("hub.webhook.claim.size")));
-                System.out.println(work("outcome transactions", records, meters.timer("hub.webhook.record"),
-                        meters.summary("hub.webhook.record.size")));
+                System.out.println(work(before));
                 if (jfr != null) {
                     recording.dump(Path.of(jfr));
                 }
@@ -138,13 +134,17 @@ class WebhookBench {
         out.put("isolationRatio", round(withHanging / allHealthy));
 
         int single = 5_000;
+        Mark beforeOne = mark();
         double hubRate = oneReceiver(body, single);
+        String oneReceiverWork = work(beforeOne);
         double bareRate = bareClient(body, single);
         out.put("oneReceiverHubPerSecond", Math.round(hubRate));
         out.put("oneReceiverBareClientPerSecond", Math.round(bareRate));
         out.put("oneReceiverRatio", round(hubRate / bareRate));
 
+        Mark beforeFanOut = mark();
         double fanOutSeconds = alertFanOut(10_000);
+        String fanOutWork = work(beforeFanOut);
         out.put("alertTo10000Seconds", round(fanOutSeconds));
 
         System.out.printf(Locale.ROOT, "%n%-58s %12s%n", "webhook scenario", "figure");
@@ -164,6 +164,8 @@ class WebhookBench {
                 hubRate / commitRate);
         System.out.printf(Locale.ROOT, "%-58s %11.2fs%n", "one alert to 10,000 endpoints, all acknowledged (< 10 s)",
                 fanOutSeconds);
+        System.out.println("the dispatcher's work, one fast receiver:\n" + oneReceiverWork);
+        System.out.println("the dispatcher's work, one alert to 10,000 endpoints:\n" + fanOutWork);
         Path file = Path.of("bench", "results", "webhooks.json");
         Files.createDirectories(file.getParent());
         StringBuilder json = new StringBuilder("{");
@@ -308,14 +310,31 @@ class WebhookBench {
         return seconds;
     }
 
-    /** What the dispatcher did since the snapshot: how many claims (or record transactions), their size and time. */
-    private static String work(String what, io.micrometer.core.instrument.distribution.HistogramSnapshot before,
-            io.micrometer.core.instrument.Timer timer, io.micrometer.core.instrument.DistributionSummary size) {
-        var now = timer.takeSnapshot();
-        long n = now.count() - before.count();
-        double ms = (now.total(TimeUnit.MILLISECONDS) - before.total(TimeUnit.MILLISECONDS));
-        return String.format(Locale.ROOT, "%s: %d, %.1f ms each (%.0f ms in all); %.1f deliveries each over the run",
-                what, n, n == 0 ? 0 : ms / n, ms, size.mean());
+    /** The dispatcher's counters at one moment: claims and outcome transactions, their count, time and size. */
+    private record Mark(double claims, double claimMs, double claimed, double records, double recordMs,
+            double recorded) {
+    }
+
+    private Mark mark() {
+        var c = meters.timer("hub.webhook.claim");
+        var r = meters.timer("hub.webhook.record");
+        return new Mark(c.count(), c.totalTime(TimeUnit.MILLISECONDS), meters.summary("hub.webhook.claim.size")
+                .totalAmount(), r.count(), r.totalTime(TimeUnit.MILLISECONDS),
+                meters.summary(
+                        "hub.webhook.record.size").totalAmount());
+    }
+
+    /** What the dispatcher did since the mark: how many claims and outcome transactions, their size and time. */
+    private String work(Mark before) {
+        Mark now = mark();
+        double claims = now.claims() - before.claims();
+        double records = now.records() - before.records();
+        return String.format(Locale.ROOT, "  %.0f claims, %.1f ms and %.1f deliveries each; %.0f outcome transactions,"
+                + " %.1f ms and %.1f outcomes each", claims, (now.claimMs() - before.claimMs()) / Math.max(1, claims),
+                (now.claimed() - before.claimed()) / Math.max(1, claims), records, (now.recordMs() - before
+                        .recordMs()) / Math.max(1, records),
+                (now.recorded() - before.recorded()) / Math.max(1,
+                        records));
     }
 
     /** Where the fan-out's time went, in seconds after the API call: queued, first and last attempt, recorded. */

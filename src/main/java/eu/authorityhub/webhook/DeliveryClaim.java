@@ -69,11 +69,7 @@ class DeliveryClaim {
         List<String> busy = holdings.full().stream().map(UUID::toString).toList();
         // walk the due index in order and look each endpoint up, stopping at the limit: the planner would rather
         // hash-join every due delivery with every endpoint and sort, which costs 10 times as much with 10,000 due
-        em.unwrap(Session.class).doWork(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("set local enable_hashjoin = off; set local enable_mergejoin = off");
-            }
-        });
+        planJoins(false);
         // candidates without locks (a scan in due order), then the per-endpoint limits and rate limits in memory,
         // then locks on the chosen rows only: rows left for later are neither locked nor written
         List<Tuple> rows = em.createNativeQuery("select d.id, d.subscription_id, s.rate_limit"
@@ -87,6 +83,7 @@ class DeliveryClaim {
                 + " order by d.next_attempt_at, d.id limit :scan", Tuple.class)
                 .setParameter("now", now).setParameter("busy", String.join(",", busy))
                 .setParameter("scan", Math.max(limit, 64)).getResultList();
+        planJoins(true); // the lease statement joins sets: hash joins serve it best
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -117,8 +114,8 @@ class DeliveryClaim {
             try (PreparedStatement p = c.prepareStatement("with locked as (select id from webhook_delivery where"
                     + " id = any (?) and state = 'PENDING' and next_attempt_at <= ? for update skip locked),"
                     + " leased as (update webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = v.lease"
-                    + " from unnest(?, cast(? as timestamptz[])) as v(id, lease) where d.id = v.id and d.id in"
-                    + " (select id from locked) returning d.id, d.subscription_id, d.event_id, d.attempts)"
+                    + " from locked l join unnest(?, cast(? as timestamptz[])) as v(id, lease) on v.id = l.id"
+                    + " where d.id = l.id returning d.id, d.subscription_id, d.event_id, d.attempts)"
                     + " select l.id, l.subscription_id, l.event_id, l.attempts, s.owner, s.url, s.mode, s.transform,"
                     + " m.event_type, m.body, array_to_string(a.cidrs, ','), array_to_string(a.hosts, ','),"
                     + " k.kinds, k.secrets from leased l join webhook_subscription s on s.id = l.subscription_id"
@@ -158,6 +155,15 @@ class DeliveryClaim {
             pairs.add(new String[]{k[i], s[i]});
         }
         return pairs;
+    }
+
+    private void planJoins(boolean hashAndMerge) {
+        String on = hashAndMerge ? "on" : "off";
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("set local enable_hashjoin = " + on + "; set local enable_mergejoin = " + on);
+            }
+        });
     }
 
     /** The end of a lease with {@code waves} waves of deliveries to the same endpoint ahead of it (in microseconds). */

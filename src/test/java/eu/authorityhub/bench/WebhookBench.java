@@ -422,15 +422,22 @@ class WebhookBench {
         }
     }
 
+    /**
+     * Disables the scenario's endpoints and ends their deliveries still pending: the hub keeps a disabled endpoint's
+     * deliveries due (enabling it sends them at once), and every claim walks past them (docs/performance.md, "A
+     * disabled endpoint's backlog"), which would tax the next scenario with this one's leftovers.
+     */
     private void disable(List<UUID> subscriptions) throws Exception {
         try (Connection c = db.getConnection();
                 PreparedStatement p = c.prepareStatement(
-                        "update webhook_subscription set status = 'DISABLED' where id = ?")) {
-            for (UUID s : subscriptions) {
-                p.setObject(1, s);
-                p.addBatch();
-            }
-            p.executeBatch();
+                        "update webhook_subscription set status = 'DISABLED' where id = any (?)");
+                PreparedStatement d = c.prepareStatement("update webhook_delivery set state = 'FAILED'"
+                        + " where subscription_id = any (?) and state = 'PENDING'")) {
+            java.sql.Array ids = c.createArrayOf("uuid", subscriptions.toArray());
+            p.setArray(1, ids);
+            p.executeUpdate();
+            d.setArray(1, ids);
+            d.executeUpdate();
         }
     }
 

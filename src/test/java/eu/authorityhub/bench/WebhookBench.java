@@ -143,7 +143,17 @@ class WebhookBench {
         out.put("oneReceiverRatio", round(hubRate / bareRate));
 
         Mark beforeFanOut = mark();
-        double fanOutSeconds = alertFanOut(10_000);
+        double fanOutSeconds;
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            String jfr = System.getProperty("bench.jfr"); // a file: the fan-out is recorded into it
+            if (jfr != null) {
+                recording.start();
+            }
+            fanOutSeconds = alertFanOut(10_000);
+            if (jfr != null) {
+                recording.dump(Path.of(jfr));
+            }
+        }
         String fanOutWork = work(beforeFanOut);
         out.put("alertTo10000Seconds", round(fanOutSeconds));
 

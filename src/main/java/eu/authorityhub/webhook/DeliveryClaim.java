@@ -109,11 +109,7 @@ class DeliveryClaim {
         // one statement locks the chosen rows that are still due (skipping those another instance holds), leases
         // them, and reads what sending needs: the endpoint, its secrets in force, its owner's allow-list, the event
         return em.unwrap(Session.class).doReturningWork(c -> {
-            // every table here is read by key: a sequential scan is never right (with stale statistics the planner
-            // chose one over the event bodies, 280 ms a claim with 85,000 of them); for this transaction only
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("set local enable_seqscan = off");
-            }
+            KeyedReads.only(c);
             try (PreparedStatement p = c.prepareStatement("with locked as (select id from webhook_delivery where"
                     + " id = any (?) and state = 'PENDING' and next_attempt_at <= ? for update skip locked),"
                     + " leased as (update webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = v.lease"

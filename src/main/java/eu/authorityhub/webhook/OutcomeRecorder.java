@@ -125,11 +125,7 @@ class OutcomeRecorder {
         List<UUID> gone = new ArrayList<>();
         // one JDBC batch per statement for the whole set of outcomes
         em.unwrap(Session.class).doWork(c -> {
-            // every statement here reads by key (deliveries and endpoints by id): never a sequential scan, whatever
-            // the statistics of a table that has just grown say (the same choice cost the claim 280 ms)
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("set local enable_seqscan = off");
-            }
+            KeyedReads.only(c);
             try (PreparedStatement attempt = c.prepareStatement("insert into webhook_attempt (delivery_id,"
                     + " subscription_id, attempt, started_at, latency_ms, status, error, response, next_attempt_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -202,7 +202,7 @@ class BulkCreation {
                 req.send(now);
                 sentOnly.add(req);
             }
-            req.timelineLength = send ? 2 : 1; // the entries RequestRecorder#created writes
+            req.timelineLength = RequestRecorder.entriesOfNew(send);
             req.persist();
             created.add(req);
             sent.add(send);

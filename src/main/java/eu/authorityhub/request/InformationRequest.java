@@ -40,6 +40,16 @@ public class InformationRequest extends PanacheEntityBase {
     public record Question(int position, String code, String freeText, String answerType, int round, JsonNode answer,
             OffsetDateTime answeredAt) {
 
+        /**
+         * No answer is always {@code null}, never JSON's null: the stored list reads back {@code "answer": null} as a
+         * null node, and a question that differed from its copy in that alone made every flush rewrite the row.
+         */
+        public Question {
+            if (answer != null && answer.isNull()) {
+                answer = null;
+            }
+        }
+
         Question withAnswer(JsonNode value, OffsetDateTime at) {
             return new Question(position, code, freeText, answerType, round, value, at);
         }

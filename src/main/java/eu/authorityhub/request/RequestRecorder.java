@@ -47,14 +47,21 @@ class RequestRecorder {
 
     /** A step of the exchange: an event for the addressees and a timeline entry. */
     void step(InformationRequest req, Action action, Caller caller, String detail, List<String> addressees) {
-        touch(req);
+        int seq = touch(req);
         UUID eventId = outbox.record(event(req, action, caller, addressees));
-        timeline(req, action.recordedAs().name(), caller, detail, eventId);
+        timeline(req, seq, action.recordedAs().name(), caller, detail, eventId);
+    }
+
+    /** The timeline entries {@link #created} writes for a new request: its creation, and its sending if sent. */
+    static int entriesOfNew(boolean sent) {
+        return sent ? 2 : 1;
     }
 
     /**
-     * New requests of one caller, stored (and flushed) in this transaction, each created and, where {@code sent} says
-     * so, sent at once: their timelines and send events in one batch each instead of a round trip per row.
+     * New requests of one caller, stored (and flushed) in this transaction with {@link #entriesOfNew} as their
+     * timeline length, each created and, where {@code sent} says so, sent at once: their timelines and send events in
+     * one batch each instead of a round trip per row. The requests are not changed here, so that each row is written
+     * once, by its insert.
      */
     void created(List<InformationRequest> requests, List<Boolean> sent, Caller caller) {
         List<OutgoingEvent> events = new ArrayList<>();
@@ -72,9 +79,9 @@ class RequestRecorder {
                 int e = 0;
                 for (int i = 0; i < requests.size(); i++) {
                     InformationRequest req = requests.get(i);
-                    add(insert, req, "CREATE", caller, now, UUID.randomUUID());
+                    add(insert, req, 1, "CREATE", caller, now, UUID.randomUUID());
                     if (sent.get(i)) {
-                        add(insert, req, Action.SEND.recordedAs().name(), caller, now, eventIds.get(e++));
+                        add(insert, req, 2, Action.SEND.recordedAs().name(), caller, now, eventIds.get(e++));
                     }
                 }
                 insert.executeBatch();
@@ -82,10 +89,18 @@ class RequestRecorder {
         });
     }
 
-    private static void add(PreparedStatement insert, InformationRequest req, String action, Caller caller,
+    /** A new draft of a single call: stored with its first timeline entry, the row written once (by its insert). */
+    void created(InformationRequest req, Caller caller) {
+        int seq = ++req.timelineLength;
+        req.persist();
+        em.flush(); // the row before its timeline entry, whatever order the session would give the inserts
+        timeline(req, seq, "CREATE", caller, null, UUID.randomUUID());
+    }
+
+    private static void add(PreparedStatement insert, InformationRequest req, int seq, String action, Caller caller,
             OffsetDateTime at, UUID eventId) throws SQLException {
         insert.setObject(1, req.id);
-        insert.setInt(2, ++req.timelineLength);
+        insert.setInt(2, seq);
         insert.setString(3, action);
         insert.setString(4, actor(caller));
         insert.setString(5, caller.subject());
@@ -111,19 +126,26 @@ class RequestRecorder {
 
     /** A change only its own authority sees (a draft, saved answers, an attachment): a timeline entry, no event. */
     void internal(InformationRequest req, String action, Caller caller, String detail) {
-        touch(req);
-        timeline(req, action, caller, detail, UUID.randomUUID());
+        int seq = touch(req);
+        timeline(req, seq, action, caller, detail, UUID.randomUUID());
     }
 
-    private void touch(InformationRequest req) {
+    /**
+     * The step's changes to the request (its time and the number of its next timeline entry) go out with the version
+     * check, in one update of the row; returns that number.
+     */
+    private int touch(InformationRequest req) {
         req.updatedAt = OffsetDateTime.now(clock);
+        int seq = ++req.timelineLength;
         em.flush(); // the version check: a concurrent change fails here, before anything is recorded
+        return seq;
     }
 
-    private void timeline(InformationRequest req, String action, Caller caller, String detail, UUID eventId) {
+    private void timeline(InformationRequest req, int seq, String action, Caller caller, String detail,
+            UUID eventId) {
         TimelineEntry t = new TimelineEntry();
         t.requestId = req.id;
-        t.seq = ++req.timelineLength;
+        t.seq = seq;
         t.action = action;
         t.authority = actor(caller);
         t.actor = caller.subject();

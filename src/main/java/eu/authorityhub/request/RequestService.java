@@ -68,8 +68,7 @@ public class RequestService {
     public RequestView create(Caller caller, CreateRequest r, String viewLanguage) {
         InformationRequest req = draft(access.actingAuthority(caller), r, now());
         req.reference = references.next();
-        req.persist();
-        recorder.internal(req, "CREATE", caller, null);
+        recorder.created(req, caller);
         return views.of(req, caller, Access.PARTY, viewLanguage);
     }
 

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,16 +67,14 @@ public class DeadlineService {
     @Transactional(TxType.MANDATORY)
     public void startIn(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
             String partyState, Duration period) {
-        start(caseType, procedure, caseId, reference, kind, party, partyState, calendar.add(now(), period,
-                partyState, policies.of(procedure).workingDays()));
+        start(caseType, procedure, caseId, reference, kind, party, partyState, dueIn(procedure, partyState, period));
     }
 
     /** Starts a timer due at the end of {@code date} (UTC). */
     @Transactional(TxType.MANDATORY)
     public void startOn(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
             String partyState, LocalDate date) {
-        start(caseType, procedure, caseId, reference, kind, party, partyState, date.plusDays(1).atStartOfDay()
-                .atOffset(ZoneOffset.UTC));
+        start(caseType, procedure, caseId, reference, kind, party, partyState, dueOn(date));
     }
 
     private void start(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
@@ -82,6 +82,41 @@ public class DeadlineService {
         cancel(caseId, kind);
         timer(new NewTimer(caseType, procedure, caseId, reference, kind, party, partyState, null), due, now())
                 .persist();
+    }
+
+    /** A timer that a step starts: of {@code kind}, owed by {@code party} (of {@code partyState}), due at {@code due}. */
+    public record Start(Kind kind, String party, String partyState, OffsetDateTime due) {
+    }
+
+    /** When a timer started now for {@code period} is due (calendar or working days of the party's member state). */
+    public OffsetDateTime dueIn(String procedure, String partyState, Duration period) {
+        return calendar.add(now(), period, partyState, policies.of(procedure).workingDays());
+    }
+
+    /** When a timer due on {@code date} is due: at the end of that day (UTC). */
+    public static OffsetDateTime dueOn(LocalDate date) {
+        return date.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * One step's change to a case's timers: ends those of the kinds in {@code ended} and of the kinds it starts
+     * again, then starts {@code started}. One update ends them all (instead of one per kind, each flushing the
+     * session first); the new rows go out with the session's next flush.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void change(String caseType, String procedure, UUID caseId, String reference, Set<Kind> ended,
+            List<Start> started) {
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        kinds.addAll(ended);
+        started.forEach(t -> kinds.add(t.kind()));
+        if (!kinds.isEmpty()) {
+            cancel(caseId, kinds.toArray(Kind[]::new));
+        }
+        OffsetDateTime now = now();
+        for (Start t : started) {
+            timer(new NewTimer(caseType, procedure, caseId, reference, t.kind(), t.party(), t.partyState(), null),
+                    t.due(), now).persist();
+        }
     }
 
     /** A timer of a case that has none yet, due {@code period} from now. */

@@ -2,13 +2,16 @@ package eu.authorityhub.request;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.authorityhub.deadline.DeadlinePolicies;
 import eu.authorityhub.deadline.DeadlineService;
 import eu.authorityhub.deadline.DeadlineService.NewTimer;
+import eu.authorityhub.deadline.DeadlineService.Start;
 import eu.authorityhub.deadline.DeadlineTimer.Kind;
 import eu.authorityhub.request.RequestState.Action;
 
@@ -29,18 +32,22 @@ class RequestDeadlines {
         this.policies = policies;
     }
 
-    /** After a recorded step: the step's own timers, then the inactivity timer of whoever owes the next move. */
+    /**
+     * After a recorded step: the step's own timers, then the inactivity timer of whoever owes the next move; all in
+     * one change of the request's timers.
+     */
     void after(InformationRequest req, Action action) {
+        Set<Kind> ended = EnumSet.noneOf(Kind.class);
+        List<Start> started = new ArrayList<>(2);
         switch (action) {
-            case SEND -> startAcceptance(req);
+            case SEND -> started.add(acceptance(req));
             case ACCEPT, AGREE_DUE_DATE, REJECT_DUE_DATE -> {
-                deadlines.cancel(req.id, Kind.ACCEPTANCE);
+                ended.add(Kind.ACCEPTANCE);
                 Kind kind = req.state == RequestState.FURTHER_INFO_REQUESTED ? Kind.FURTHER_INFO : Kind.ANSWER;
-                deadlines.startOn(CASE, procedure(req), req.id, req.reference, kind, req.responder,
-                        req.responderState, req.dueDate());
+                started.add(new Start(kind, req.responder, req.responderState, DeadlineService.dueOn(req.dueDate())));
             }
-            case ANSWER -> deadlines.cancel(req.id, Kind.ANSWER, Kind.FURTHER_INFO);
-            case DECLINE, CLOSE, WITHDRAW -> deadlines.cancel(req.id);
+            case ANSWER -> ended.addAll(List.of(Kind.ANSWER, Kind.FURTHER_INFO));
+            case DECLINE, CLOSE, WITHDRAW -> ended.addAll(EnumSet.allOf(Kind.class));
             default -> {
                 // PROPOSE_DUE_DATE keeps the running deadline until the requester decides; a forward starts its
                 // timers in newResponder, further information in furtherInformation, which know target and date
@@ -48,11 +55,19 @@ class RequestDeadlines {
         }
         if (req.state.open() && req.state != RequestState.DRAFT) {
             boolean requesterOwes = req.state == RequestState.ANSWERED;
-            deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.INACTIVITY, requesterOwes
-                    ? req.requester
-                    : req.responder, requesterOwes ? req.requesterState : req.responderState,
-                    policies.of(procedure(req)).inactivity());
+            String party = requesterOwes ? req.requester : req.responder;
+            String partyState = requesterOwes ? req.requesterState : req.responderState;
+            started.add(new Start(Kind.INACTIVITY, party, partyState, deadlines.dueIn(procedure(req), partyState,
+                    policies.of(procedure(req)).inactivity())));
         }
+        if (!ended.isEmpty() || !started.isEmpty()) {
+            deadlines.change(CASE, procedure(req), req.id, req.reference, ended, started);
+        }
+    }
+
+    private Start acceptance(InformationRequest req) {
+        return new Start(Kind.ACCEPTANCE, req.responder, req.responderState, deadlines.dueIn(procedure(req),
+                req.responderState, policies.of(procedure(req)).acceptance()));
     }
 
     /** New requests sent at once (a bulk call): their acceptance and inactivity timers, as {@link #after} starts. */
@@ -70,8 +85,8 @@ class RequestDeadlines {
 
     /** A request (or a forwarded part of one) is with a new responder: its timers start again from acceptance. */
     void newResponder(InformationRequest req) {
-        deadlines.cancel(req.id);
-        startAcceptance(req);
+        deadlines.change(CASE, procedure(req), req.id, req.reference, EnumSet.allOf(Kind.class), List.of(
+                acceptance(req)));
     }
 
     /** Further information asked for: due on the date given, or after the procedure's period. */
@@ -83,11 +98,6 @@ class RequestDeadlines {
             deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.FURTHER_INFO, req.responder,
                     req.responderState, policies.of(procedure(req)).furtherInformation());
         }
-    }
-
-    private void startAcceptance(InformationRequest req) {
-        deadlines.startIn(CASE, procedure(req), req.id, req.reference, Kind.ACCEPTANCE, req.responder,
-                req.responderState, policies.of(procedure(req)).acceptance());
     }
 
     private static String procedure(InformationRequest req) {

@@ -51,6 +51,18 @@ class RequestRowWritesTest {
         // create, send, accept, answer: four transactions, one write of the row each
         assertThat(writes.get(id)).containsExactly("INSERT", "UPDATE", "UPDATE", "UPDATE");
         assertThat(timeline(f, id)).containsExactly(1, 2, 3, 4);
+        // the timers each step moved (one change per step): acceptance and inactivity started at sending, acceptance
+        // ended and the answer started at acceptance, the answer ended at answering; inactivity restarted each time
+        // and now owed by the requester
+        assertThat(timers(f, id)).containsExactly("ACCEPTANCE CANCELLED " + f.responder,
+                "INACTIVITY CANCELLED " + f.responder, "ANSWER CANCELLED " + f.responder,
+                "INACTIVITY CANCELLED " + f.responder, "INACTIVITY PENDING " + f.requester);
+    }
+
+    private static List<String> timers(RequestFixtures f, String id) {
+        List<Map<String, Object>> all = f.as(f.requester).get("/api/v1/requests/" + id + "/deadlines").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().map(t -> t.get("kind") + " " + t.get("state") + " " + t.get("party")).toList();
     }
 
     @Test

@@ -79,9 +79,7 @@ public class DeadlineService {
 
     private void start(String caseType, String procedure, UUID caseId, String reference, Kind kind, String party,
             String partyState, OffsetDateTime due) {
-        cancel(caseId, kind);
-        timer(new NewTimer(caseType, procedure, caseId, reference, kind, party, partyState, null), due, now())
-                .persist();
+        change(caseType, procedure, caseId, reference, Set.of(), List.of(new Start(kind, party, partyState, due)));
     }
 
     /** A timer that a step starts: of {@code kind}, owed by {@code party} (of {@code partyState}), due at {@code due}. */

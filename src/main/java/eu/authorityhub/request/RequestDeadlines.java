@@ -60,9 +60,7 @@ class RequestDeadlines {
             started.add(new Start(Kind.INACTIVITY, party, partyState, deadlines.dueIn(procedure(req), partyState,
                     policies.of(procedure(req)).inactivity())));
         }
-        if (!ended.isEmpty() || !started.isEmpty()) {
-            deadlines.change(CASE, procedure(req), req.id, req.reference, ended, started);
-        }
+        deadlines.change(CASE, procedure(req), req.id, req.reference, ended, started);
     }
 
     private Start acceptance(InformationRequest req) {

@@ -434,8 +434,8 @@ class WebhookBench {
 
     /**
      * Disables the scenario's endpoints and ends their deliveries still pending: the hub keeps a disabled endpoint's
-     * deliveries due (enabling it sends them at once), and every claim walks past them (docs/performance.md, "A
-     * disabled endpoint's backlog"), which would tax the next scenario with this one's leftovers.
+     * deliveries due (enabling it sends them at once), and every claim walks past them (docs/performance.md,
+     * "Dispatch in bulk"), which would tax the next scenario with this one's leftovers.
      */
     private void disable(List<UUID> subscriptions) throws Exception {
         try (Connection c = db.getConnection();
